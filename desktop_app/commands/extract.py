@@ -1,0 +1,56 @@
+"""``extract``: read images and print one JSON object per input on stdout, in input order."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from desktop_app.core.engines.base import EngineFailed, EngineUnavailable
+from desktop_app.core.images import ImageLoadError
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("extract", help="识别图片中的说明书，输出字段（JSON，每张图片一行）")
+    p.add_argument("images", nargs="+", metavar="IMAGE")
+    p.add_argument("--engine", choices=["auto", "rapid", "hunyuan", "remote"], default="auto")
+    p.add_argument("--model-dir", help="HunyuanOCR 模型文件夹")
+    p.add_argument("--remote-url", help="vLLM 服务地址（--engine remote）")
+    p.add_argument("--json", action="store_true", help="JSON 输出（默认即为 JSON）")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.core.engines.select import create_engine
+    from desktop_app.core.pipeline import extract_file
+
+    out = sys.stdout
+    try:
+        engine, engine_warnings = create_engine(args.engine, args.model_dir, remote_url=args.remote_url)
+    except (EngineUnavailable, EngineFailed) as exc:
+        for path in args.images:
+            _emit(out, {"image": path, "ok": False, "error": str(exc)})
+        return 1
+    failed = 0
+    for path in args.images:
+        try:
+            result = extract_file(path, engine)
+        except ImageLoadError as exc:
+            record: dict[str, Any] = {"image": path, "ok": False, "error": str(exc)}
+        except (EngineUnavailable, EngineFailed) as exc:
+            record = {"image": path, "ok": False, "error": str(exc)}
+        except MemoryError:
+            record = {"image": path, "ok": False, "error": "内存不足，无法读取这张图片"}
+        else:
+            record = result.to_json()
+            record["warnings"] = [*engine_warnings, *record["warnings"]]
+        if not record["ok"]:
+            failed += 1
+        _emit(out, record)
+    return 1 if failed else 0
+
+
+def _emit(out: Any, record: dict[str, Any]) -> None:
+    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()

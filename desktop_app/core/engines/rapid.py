@@ -1,0 +1,242 @@
+"""The embedded offline engine: RapidOCR 3.x with the PP-OCRv6 models its wheel carries.
+
+RapidOCR's own pipeline shrinks a whole image to 2000 px on its long side before detection *and* recognition,
+which wipes out the text of a long phone screenshot. Here detection runs on overlapping strips at a moderate
+scale, recognition runs on crops cut from the full-resolution image, and the page layout (skew, columns,
+reading order) is worked out from the boxes by :mod:`desktop_app.core.layout`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from desktop_app.core.cancel import CancelToken
+from desktop_app.core.engines.base import EngineUnavailable
+from desktop_app.core.layout import RawBox, arrange_lines
+from desktop_app.core.ocr_types import OcrResult
+
+#: crops are grown by this share of the line height along and across the line
+PAD_ALONG = 0.25
+PAD_ACROSS = 0.08
+MODEL_FILES = {
+    "Det": "PP-OCRv6_det_small.onnx",
+    "Rec": "PP-OCRv6_rec_small.onnx",
+    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
+}
+
+
+@dataclass(frozen=True)
+class RapidSettings:
+    #: height of a detection strip, in detector pixels
+    det_tile: int = 1280
+    #: pixels of the quick probe that measures the text size
+    probe_pixels: int = 600_000
+    #: detector pixels a text line's box should be tall (the detector misses lines below ~14)
+    det_line_px: float = 21.0
+    #: lines whose mean confidence is below this are dropped as noise (they are never dose text: see layout)
+    min_line_score: float = 0.3
+    rec_batch: int = 8
+    threads: int = 0  # 0: onnxruntime decides
+
+
+class RapidEngine:
+    name = "rapidocr"
+
+    def __init__(self, settings: RapidSettings | None = None) -> None:
+        self.settings = settings or RapidSettings()
+        self._lock = threading.Lock()
+        self._ocr: Any = None
+        self._version = ""
+
+    # -- setup ---------------------------------------------------------------------------------------------
+
+    def _models_dir(self) -> Path:
+        try:
+            import rapidocr
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise EngineUnavailable("内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）") from exc
+        return Path(rapidocr.__file__).parent / "models"
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._ocr is not None:
+                return self._ocr
+            import rapidocr
+            from rapidocr import RapidOCR
+
+            models = self._models_dir()
+            missing = [f for f in MODEL_FILES.values() if not (models / f).is_file()]
+            if missing:
+                # RapidOCR would try to download them: we never fetch anything at run time.
+                raise EngineUnavailable(
+                    "内置识别引擎缺少模型文件（" + "、".join(missing) + "），请重新安装 rapidocr 软件包"
+                )
+            params: dict[str, Any] = {"Global.log_level": "warning", "Global.use_cls": False}
+            for part, fname in MODEL_FILES.items():
+                params[f"{part}.model_path"] = str(models / fname)
+            params["Det.limit_type"] = "max"
+            params["Det.limit_side_len"] = 100_000  # we scale the tiles ourselves
+            params["Rec.rec_batch_num"] = self.settings.rec_batch
+            if self.settings.threads:
+                params["EngineConfig.onnxruntime.intra_op_num_threads"] = self.settings.threads
+            ocr = RapidOCR(params=params)
+            ocr._load_det_model()
+            ocr._load_rec_model()
+            self._ocr = ocr
+            self._version = getattr(rapidocr, "__version__", "") or _dist_version("rapidocr")
+            return ocr
+
+    def describe(self) -> dict[str, str]:
+        return {
+            "engine": "RapidOCR（内置 CPU 引擎）",
+            "version": self._version or _dist_version("rapidocr"),
+            "model": "PP-OCRv6 small (det + rec)",
+            "device": "CPU",
+        }
+
+    # -- reading -------------------------------------------------------------------------------------------
+
+    def read(self, image: Image.Image, cancel: CancelToken | None = None) -> OcrResult:
+        start = time.perf_counter()
+        ocr = self._load()
+        rgb = image.convert("RGB") if image.mode != "RGB" else image
+        bgr = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+        h, w = bgr.shape[:2]
+        boxes = self._detect(ocr, bgr, cancel)
+        if cancel:
+            cancel.raise_if_cancelled()
+        raw = self._recognize(ocr, bgr, boxes, cancel)
+        raw = [b for b in raw if b.score >= self.settings.min_line_score and b.text.strip()]
+        lines, warnings = arrange_lines(raw, w, h)
+        return OcrResult(
+            engine=self.name,
+            engine_version=self._version,
+            model="PP-OCRv6_det_small+PP-OCRv6_rec_small",
+            width=w,
+            height=h,
+            lines=lines,
+            seconds=time.perf_counter() - start,
+            warnings=warnings,
+        )
+
+    def _detect(self, ocr: Any, bgr: np.ndarray, cancel: CancelToken | None) -> list[np.ndarray]:
+        """Boxes (4x2 float arrays, full-resolution pixels).
+
+        A quick probe at low resolution measures how tall the text is; detection then runs at the scale that
+        makes a line about ``det_line_px`` detector pixels tall (the detector needs no more, and its cost grows
+        faster than the pixel count), in overlapping strips so a long screenshot is never shrunk as a whole.
+        """
+        s = self.settings
+        h, w = bgr.shape[:2]
+        probe_scale = min(1.0, (s.probe_pixels / (w * h)) ** 0.5)
+        probe = self._detect_at(ocr, bgr, probe_scale, cancel)
+        if len(probe) >= 3:
+            line_px = float(np.median([np.linalg.norm(b[3] - b[0]) for b in probe]))
+            scale = min(1.0, max(probe_scale, s.det_line_px / max(line_px, 1.0)))
+        else:
+            scale = min(1.0, max(probe_scale * 2, s.det_line_px / 40))  # little or no text found: look closer
+        if scale <= probe_scale * 1.15 and len(probe) >= 3:
+            return probe
+        return self._detect_at(ocr, bgr, scale, cancel)
+
+    def _detect_at(
+        self, ocr: Any, bgr: np.ndarray, scale: float, cancel: CancelToken | None
+    ) -> list[np.ndarray]:
+        import cv2
+
+        h, w = bgr.shape[:2]
+        strip_h = max(int(self.settings.det_tile / scale), w // 2, 64)
+        strips = _strips(h, strip_h, overlap=max(96, int(0.06 * w)))
+        det = ocr.text_det
+        out: list[np.ndarray] = []
+        for i, (y0, y1) in enumerate(strips):
+            if cancel:
+                cancel.raise_if_cancelled()
+            tile = bgr[y0:y1]
+            th, tw = tile.shape[:2]
+            sw, sh = max(32, round(tw * scale / 32) * 32), max(32, round(th * scale / 32) * 32)
+            small = cv2.resize(tile, (sw, sh), interpolation=cv2.INTER_AREA) if (sw, sh) != (tw, th) else tile
+            res = det(small)
+            if res.boxes is None:
+                continue
+            fx, fy = tw / sw, th / sh
+            # keep each box from the strip where it lies farthest from a cut
+            lo = y0 + (0 if i == 0 else (strips[i - 1][1] - y0) / 2)
+            hi = y1 if i == len(strips) - 1 else y1 - (y1 - strips[i + 1][0]) / 2
+            for box in res.boxes:
+                pts = np.array(box, dtype=np.float32) * np.array([fx, fy], dtype=np.float32)
+                pts[:, 1] += y0
+                cy = float(pts[:, 1].mean())
+                if lo <= cy < hi:
+                    out.append(pts)
+        return out
+
+    def _recognize(
+        self, ocr: Any, bgr: np.ndarray, boxes: list[np.ndarray], cancel: CancelToken | None
+    ) -> list[RawBox]:
+        from rapidocr.ch_ppocr_rec import TextRecInput
+        from rapidocr.utils.process_img import get_rotate_crop_image
+
+        crops = [get_rotate_crop_image(bgr, _pad_box(b, bgr.shape)) for b in boxes]
+        out: list[RawBox] = []
+        chunk = 48  # recognise in chunks so a cancel request is honoured within a second or two
+        for start in range(0, len(crops), chunk):
+            if cancel:
+                cancel.raise_if_cancelled()
+            part = crops[start : start + chunk]
+            res = ocr.text_rec(TextRecInput(img=part, return_word_box=True))
+            for j, (text, score) in enumerate(zip(res.txts, res.scores)):
+                info = res.word_results[j]
+                confs = tuple(float(c) for c in getattr(info, "confs", ()) or ())
+                if len(confs) != len(text):
+                    confs = (float(score),) * len(text)
+                pts = boxes[start + j]
+                out.append(RawBox(text=text, score=float(score), box=pts, char_conf=confs))
+        return out
+
+
+def _strips(height: int, strip_h: int, overlap: int) -> list[tuple[int, int]]:
+    """Overlapping horizontal strips covering ``height`` rows (one strip when it fits)."""
+    if height <= strip_h * 1.15:
+        return [(0, height)]
+    strips, y = [], 0
+    while True:
+        end = min(height, y + strip_h)
+        strips.append((y, end))
+        if end >= height:
+            return strips
+        y = end - overlap
+
+
+def _pad_box(box: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """The box grown a little (a degree sign above the line, a full stop at its end sit at the edges of what
+    the detector marks), clipped to the image, as float32 (what the crop helper expects)."""
+    h, w = shape[:2]
+    b = box.astype(np.float64).copy()
+    height = float(np.linalg.norm(b[3] - b[0]))
+    centre = b.mean(axis=0)
+    along = (b[1] - b[0]) / max(float(np.linalg.norm(b[1] - b[0])), 1.0)
+    across = (b[3] - b[0]) / max(height, 1.0)
+    grow_x, grow_y = PAD_ALONG * height, PAD_ACROSS * height
+    for i, p in enumerate(b):
+        d = p - centre
+        b[i] = p + along * np.sign(d @ along) * grow_x + across * np.sign(d @ across) * grow_y
+    b[:, 0] = np.clip(b[:, 0], 0, w - 1)
+    b[:, 1] = np.clip(b[:, 1], 0, h - 1)
+    return b.astype(np.float32)
+
+
+def _dist_version(name: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(name)
+    except Exception:
+        return ""

@@ -1,0 +1,88 @@
+"""What every OCR engine returns: text lines in reading order with boxes and confidences."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """One recognised line of text.
+
+    ``box`` is the quadrilateral (4 points, clockwise from top-left) in pixels of the loaded image, or
+    ``None`` where the engine gives no positions. ``char_confidences`` has one value per character of
+    ``text`` where the engine can tell (RapidOCR's CTC scores), else it is empty.
+    """
+
+    text: str
+    box: tuple[Point, Point, Point, Point] | None
+    confidence: float
+    char_confidences: tuple[float, ...] = ()
+    column: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["box"] = [list(p) for p in self.box] if self.box else None
+        d["char_confidences"] = [round(c, 4) for c in self.char_confidences]
+        d["confidence"] = round(self.confidence, 4)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> OcrLine:
+        box = d.get("box")
+        return cls(
+            text=d["text"],
+            box=tuple(tuple(p) for p in box) if box else None,  # type: ignore[arg-type]
+            confidence=float(d.get("confidence", 1.0)),
+            char_confidences=tuple(d.get("char_confidences") or ()),
+            column=int(d.get("column", 0)),
+        )
+
+
+@dataclass
+class OcrResult:
+    """The output of one engine on one image. ``lines`` are in reading order."""
+
+    engine: str
+    engine_version: str
+    model: str
+    width: int
+    height: int
+    lines: list[OcrLine]
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    raw_text: str | None = None  # the engine's own text where it is not just the lines (HunyuanOCR markdown)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "engine_version": self.engine_version,
+            "model": self.model,
+            "width": self.width,
+            "height": self.height,
+            "seconds": round(self.seconds, 3),
+            "warnings": list(self.warnings),
+            "raw_text": self.raw_text,
+            "lines": [line.to_dict() for line in self.lines],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> OcrResult:
+        return cls(
+            engine=d["engine"],
+            engine_version=d.get("engine_version", ""),
+            model=d.get("model", ""),
+            width=int(d.get("width", 0)),
+            height=int(d.get("height", 0)),
+            lines=[OcrLine.from_dict(x) for x in d.get("lines", [])],
+            seconds=float(d.get("seconds", 0.0)),
+            warnings=list(d.get("warnings", [])),
+            raw_text=d.get("raw_text"),
+        )

@@ -1,0 +1,22 @@
+"""Where the app keeps its data (records database, copied images, logs, settings)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from desktop_app import APP_NAME
+
+
+def default_data_dir() -> Path:
+    """Per-user data folder; ``INSERT_READER_DATA`` overrides it (the CLI's ``--data-dir`` overrides both)."""
+    env = os.environ.get("INSERT_READER_DATA")
+    return Path(env) if env else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(arg: str | os.PathLike[str] | None) -> Path:
+    path = Path(arg).expanduser() if arg else default_data_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,55 @@
+"""Image file in -> OCR -> sections -> what the CLI prints and the store keeps."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.cancel import CancelToken
+from desktop_app.core.engines.base import OcrEngine
+from desktop_app.core.images import LoadedImage, load_image
+from desktop_app.core.ocr_types import OcrResult
+from desktop_app.core.review import review_warnings
+from desktop_app.core.sections import parse_ocr
+from desktop_app.core.sections_types import ParsedInsert
+
+
+@dataclass
+class Extraction:
+    source: str
+    image: LoadedImage
+    ocr: OcrResult
+    parsed: ParsedInsert
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "image": self.source,
+            "ok": True,
+            "engine": self.ocr.engine,
+            "seconds": round(self.seconds, 3),
+            "fields": self.parsed.fields(),
+            "other_sections": [{"header": s.header, "text": s.text} for s in self.parsed.others()],
+            "text": self.ocr.text,
+            "warnings": self.warnings,
+        }
+
+
+def analyse(source: str, loaded: LoadedImage, engine: OcrEngine, cancel: CancelToken | None = None) -> Extraction:
+    start = time.perf_counter()
+    ocr = engine.read(loaded.image, cancel)
+    parsed = parse_ocr(ocr)
+    warnings = [*loaded.notes, *ocr.warnings, *review_warnings(ocr, parsed)]
+    return Extraction(source, loaded, ocr, parsed, time.perf_counter() - start, warnings)
+
+
+def extract_file(path: str | Path, engine: OcrEngine, cancel: CancelToken | None = None) -> Extraction:
+    """Read one image file. Raises ImageLoadError for bad files, EngineUnavailable/EngineFailed from the engine."""
+    start = time.perf_counter()
+    loaded = load_image(path)
+    result = analyse(str(path), loaded, engine, cancel)
+    result.seconds = time.perf_counter() - start
+    return result

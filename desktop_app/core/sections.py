@@ -1,0 +1,243 @@
+"""The section parser: OCR lines in reading order -> the sections of an insert, keyed canonically.
+
+Real inserts name their sections in many ways (see ``../shared/notes/insert-format.md``): 【成份】text, 【成份】 on
+its own line, 【成份】：text, spaced 【成 份】, "成份：text" and "成份" alone on a line, plus OCR damage (a lost
+bracket, one wrong character, brackets read as "[" or "I"). Every section value is a slice of the recognised
+text: nothing is invented, and nothing recognised is dropped (text before the first header is kept as
+``preamble``; sections we do not know are kept with their header under ``other``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from desktop_app.core.fields import field_specs
+from desktop_app.core.ocr_types import OcrResult
+from desktop_app.core.sections_types import ParsedInsert, Section
+
+#: Headers that name the parts of 【药品名称】; they are headers only inside that section (or before any).
+NAME_PARTS = {"通用名称": "name", "产品名称": "name", "商品名称": "brand_name", "商用名称": "brand_name",
+              "英文名称": "english_name", "英文名": "english_name", "汉语拼音": "pinyin"}  # fmt: skip
+#: Section headers real inserts use that have no canonical key: kept under "other" with their header.
+OTHER_HEADERS = ("核准日期", "修改日期", "特殊人群用药", "毒理研究", "药物滥用和依赖", "药物依赖性",
+                 "临床药理", "非临床毒理研究", "遗传毒性", "生殖毒性", "致癌性")  # fmt: skip
+
+OPEN = "【[［〔(（IlL|"
+CLOSE = "】]］〕)）|"
+COLONS = ":："
+_BRACKET_START = re.compile(rf"^\s*([{re.escape(OPEN)}]?)\s*([^{re.escape(CLOSE + COLONS)}]{{1,16}}?)\s*([{re.escape(CLOSE)}])")
+_MID_BRACKET = re.compile(r"【\s*([^】【]{1,16}?)\s*】")
+_NAME_PART_INLINE = re.compile(r"(?<=\s)(" + "|".join(NAME_PARTS) + r")\s*[:：]")
+NAME_SECTION_KEYS = ("name", "preamble", "brand_name", "english_name", "pinyin")
+_CROSS_REF = ("见", "详见", "参见", "参阅", "参照", "按", "遵", "同")
+_SENTENCE_END = "。；;！!？?"
+_REFERENCE_TAIL = "。，,、）)中所项的内"
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    key: str  # canonical key, or "other"
+    header: str  # the header as written, brackets and spaces removed
+    content_start: int  # index in the line where the section's text starts
+    bracketed: bool
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, str]:
+    vocab = {h: spec.key for spec in field_specs() for h in spec.headers}
+    for h in NAME_PARTS:
+        vocab.pop(h, None)
+    for h in OTHER_HEADERS:
+        vocab.setdefault(h, "other")
+    return vocab
+
+
+def _allowed_errors(label_len: int, bracketed: bool) -> int:
+    if label_len <= 2:
+        return 1 if bracketed else 0
+    if label_len <= 5:
+        return 1
+    return 2
+
+
+def lookup_header(candidate: str, *, bracketed: bool, name_parts: bool) -> tuple[str, str] | None:
+    """The (key, canonical header) a candidate label names, allowing for OCR damage, or None."""
+    label = re.sub(r"\s+", "", candidate)
+    if not label or len(label) > 16:
+        return None
+    vocab = dict(_vocabulary())
+    if name_parts:
+        vocab.update(NAME_PARTS)
+    if label in vocab:
+        return vocab[label], label
+    best: tuple[int, str] | None = None
+    for header in vocab:
+        if abs(len(header) - len(label)) > 2:
+            continue
+        limit = _allowed_errors(len(header), bracketed)
+        d = Levenshtein.distance(label, header, score_cutoff=limit)
+        if d <= limit and (best is None or d < best[0]):
+            best = (d, header)
+    if best is None:
+        return None
+    return vocab[best[1]], best[1]
+
+
+def match_header(text: str, *, continuation: bool, name_parts: bool) -> HeaderMatch | None:
+    """A header at the start of a line, in any of the styles real inserts use."""
+    m = _BRACKET_START.match(text)
+    if m and (m.group(1) or m.group(3) in "】]］〕"):
+        both = bool(m.group(1)) and m.group(3) in "】]］〕"
+        found = lookup_header(m.group(2), bracketed=both, name_parts=name_parts)
+        label = re.sub(r"\s+", "", m.group(2))
+        if found is None and both and _looks_like_label(label):
+            found = ("other", label)
+        if found is not None:
+            return HeaderMatch(found[0], found[1], _skip_colon(text, m.end()), True)
+    stripped = text.strip()
+    # "成份：text" - on a line that carries on the previous line's sentence, only an exact header counts
+    for i, ch in enumerate(stripped[:18]):
+        if ch in COLONS:
+            found = lookup_header(stripped[:i], bracketed=False, name_parts=name_parts)
+            if found is not None and (not continuation or re.sub(r"\s+", "", stripped[:i]) == found[1]):
+                return HeaderMatch(found[0], found[1], _skip_colon(text, text.index(ch) + 1), False)
+            break
+    if continuation:
+        return None
+    # "成份" alone on its line
+    found = lookup_header(stripped.rstrip(COLONS), bracketed=False, name_parts=name_parts)
+    if found is not None:
+        return HeaderMatch(found[0], found[1], len(text), False)
+    return None
+
+
+def _looks_like_label(label: str) -> bool:
+    return 2 <= len(label) <= 12 and not any(c in label for c in "，,。；;、0123456789")
+
+
+def _skip_colon(text: str, pos: int) -> int:
+    while pos < len(text) and (text[pos] in COLONS or text[pos].isspace()):
+        pos += 1
+    return pos
+
+
+def _mid_line_headers(text: str, *, name_parts: bool) -> list[tuple[int, HeaderMatch]]:
+    """Bracketed headers inside a line ("…。【禁忌】…"), skipping cross references ("详见【禁忌】"), and, in the
+    name section, the next part of the name after a space ("通用名称：X 商品名称：Y")."""
+    out = []
+    if name_parts:
+        for m in _NAME_PART_INLINE.finditer(text):
+            key = NAME_PARTS[m.group(1)]
+            out.append((m.start(1), HeaderMatch(key, m.group(1), _skip_colon(text, m.end()), False)))
+    for m in _MID_BRACKET.finditer(text):
+        if m.start() == 0:
+            continue
+        before = text[: m.start()].rstrip()
+        after = text[m.end() : m.end() + 1]
+        if before.endswith(_CROSS_REF) or (after and after in _REFERENCE_TAIL):
+            continue  # "详见【禁忌】", "【禁忌】中所列" refer to a section; they do not start one
+        found = lookup_header(m.group(1), bracketed=True, name_parts=False)
+        if found is None or found[0] == "other":
+            continue
+        out.append((m.start(), HeaderMatch(found[0], found[1], _skip_colon(text, m.end()), True)))
+    return sorted(out, key=lambda x: x[0])
+
+
+@dataclass
+class _Open:
+    key: str
+    header: str
+    parts: list[str]
+    lines: list[int]
+
+
+def parse_lines(
+    lines: Sequence[str], continuations: Sequence[bool] | None = None
+) -> ParsedInsert:
+    """Split lines (reading order) into sections. ``continuations[i]`` is True when line i carries on the
+    sentence of line i-1 (a soft wrap); such lines can start a section only with a bracketed header."""
+    cont = list(continuations) if continuations is not None else [False] * len(lines)
+    sections: list[_Open] = [_Open("preamble", "", [], [])]
+    seen: set[str] = set()
+
+    def start(match: HeaderMatch, idx: int, rest: str) -> None:
+        sections.append(_Open(match.key, match.header, [], [idx]))
+        seen.add(match.key)
+        if rest.strip():
+            add(rest, idx, new_line=False, after_header=True)
+
+    def add(text: str, idx: int, *, new_line: bool, after_header: bool = False) -> None:
+        cur = sections[-1]
+        in_name = cur.key in NAME_SECTION_KEYS
+        m = match_header(text, continuation=not (new_line or after_header), name_parts=in_name)
+        if m is not None:
+            part_of_name = m.key in NAME_SECTION_KEYS and in_name
+            if part_of_name and cur.key == "name" and not cur.parts and m.header in NAME_PARTS:
+                # 【药品名称】通用名称：X - the name section is named by its first part
+                sections.pop()
+                seen.discard("name")
+            if m.bracketed or m.key == "other" or m.key not in seen or part_of_name and m.key != cur.key:
+                start(m, idx, text[m.content_start :])
+                return
+        splits = _mid_line_headers(text, name_parts=in_name)
+        if splits:
+            pos, first = splits[0]
+            add(text[:pos], idx, new_line=new_line, after_header=after_header)
+            start(first, idx, text[first.content_start :])
+            return
+        if idx not in cur.lines:
+            cur.lines.append(idx)
+        if cur.parts and new_line:
+            cur.parts.append("\n")
+        cur.parts.append(text)
+
+    for i, line in enumerate(lines):
+        if line.strip():
+            add(line, i, new_line=not cont[i])
+    return ParsedInsert([s for o in sections for s in _close(o)])
+
+
+def _close(o: _Open) -> list[Section]:
+    text = "".join(o.parts).strip()
+    if o.key == "preamble" and not text:
+        return []
+    if o.key == "name" and "\n" in text:
+        # 【药品名称】 with no 通用名称 part: the generic name is its first line; the rest is kept beside it
+        first, rest = text.split("\n", 1)
+        return [
+            Section(key="name", header=o.header, text=first.strip(), lines=tuple(o.lines[:1])),
+            Section(key="other", header=o.header, text=rest.strip(), lines=tuple(o.lines[1:])),
+        ]
+    return [Section(key=o.key, header=o.header, text=text, lines=tuple(o.lines))]
+
+
+def continuation_flags(ocr: OcrResult) -> list[bool]:
+    """Soft wraps from the line boxes: a line continues the previous one when that line ran to the column's
+    right edge (within about two characters) and both sit in the same column."""
+    lines = ocr.lines
+    flags = [False] * len(lines)
+    if not lines or any(line.box is None for line in lines):
+        return flags
+    right: dict[int, float] = {}
+    for line in lines:
+        assert line.box is not None
+        right[line.column] = max(right.get(line.column, 0.0), max(p[0] for p in line.box))
+    for i in range(1, len(lines)):
+        prev, cur = lines[i - 1], lines[i]
+        assert prev.box is not None
+        if prev.column != cur.column:
+            continue
+        height = abs(prev.box[3][1] - prev.box[0][1]) or 1.0
+        ends_sentence = prev.text.rstrip().endswith(tuple(_SENTENCE_END + "：:"))
+        if not ends_sentence and right[prev.column] - max(p[0] for p in prev.box) < 2.2 * height:
+            flags[i] = True
+    return flags
+
+
+def parse_ocr(ocr: OcrResult) -> ParsedInsert:
+    return parse_lines([line.text for line in ocr.lines], continuation_flags(ocr))
