@@ -1,0 +1,35 @@
+"""The record store: every read insert in SQLite under the data folder, with its image copy and edits."""
+
+from __future__ import annotations
+
+from desktop_app.core.store.errors import (
+    DatabaseCorruptError,
+    DiskFullError,
+    RecordNotFoundError,
+    SchemaTooNewError,
+    StoreError,
+)
+from desktop_app.core.store.models import FAILED, QUEUED, READ, READING, REVIEWED, STATUSES
+from desktop_app.core.store.schema import SCHEMA_VERSION
+from desktop_app.core.store.store import DB_NAME, RecordStore
+from desktop_app.core.store.views import FieldView, RecordView, RevisionView
+
+__all__ = [
+    "DB_NAME",
+    "FAILED",
+    "QUEUED",
+    "READ",
+    "READING",
+    "REVIEWED",
+    "SCHEMA_VERSION",
+    "STATUSES",
+    "DatabaseCorruptError",
+    "DiskFullError",
+    "FieldView",
+    "RecordNotFoundError",
+    "RecordStore",
+    "RecordView",
+    "RevisionView",
+    "SchemaTooNewError",
+    "StoreError",
+]

@@ -1,0 +1,155 @@
+"""The schema, version by version, as the SQL that builds it.
+
+``MIGRATIONS`` is ordered: entry *n* takes a database from ``user_version`` *n-1* to *n*. A fresh database
+runs them all, so a new install and an upgraded one end up with the same tables. Never edit a released step;
+add one.
+
+* v1: ``records``, ``fields`` (one row per section of the insert), ``revisions`` (every change of a value).
+* v2: ``records.drug_name`` (the text of the first "name" field) and the full-text index ``fields_fts``: FTS5
+  with the trigram tokenizer over ``fields.value`` (external content, kept in sync by triggers). Where this
+  SQLite has no FTS5/trigram the index is left out and search falls back to LIKE.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+V1_SQL = """
+CREATE TABLE records (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    sha256 TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    source_path TEXT NOT NULL DEFAULT '',
+    image_file TEXT NOT NULL,
+    image_format TEXT NOT NULL DEFAULT '',
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'queued',
+    error TEXT,
+    engine TEXT,
+    engine_version TEXT,
+    model TEXT,
+    ocr_json TEXT,
+    warnings_json TEXT NOT NULL DEFAULT '[]',
+    reviewed_at TEXT
+);
+CREATE INDEX ix_records_created_at ON records (created_at);
+CREATE INDEX ix_records_status ON records (status);
+CREATE TABLE fields (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    header TEXT NOT NULL DEFAULT '',
+    ocr_value TEXT NOT NULL DEFAULT '',
+    value TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_fields_record ON fields (record_id, position);
+CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+    field_id INTEGER REFERENCES fields (id) ON DELETE SET NULL,
+    key TEXT NOT NULL,
+    header TEXT NOT NULL DEFAULT '',
+    old_value TEXT,
+    new_value TEXT,
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX ix_revisions_record ON revisions (record_id, at);
+CREATE INDEX ix_revisions_field ON revisions (field_id);
+"""
+
+V2_SQL = """
+ALTER TABLE records ADD COLUMN drug_name TEXT;
+UPDATE records SET drug_name = (
+    SELECT f.value FROM fields f WHERE f.record_id = records.id AND f.key = 'name'
+    ORDER BY f.position, f.id LIMIT 1
+);
+CREATE INDEX ix_records_drug_name ON records (drug_name);
+"""
+
+FTS_TABLE = "fields_fts"
+FTS_TRIGGERS = ("fields_fts_ai", "fields_fts_ad", "fields_fts_au")
+FTS_SQL = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE}
+    USING fts5(value, content='fields', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS fields_fts_ai AFTER INSERT ON fields BEGIN
+    INSERT INTO {FTS_TABLE} (rowid, value) VALUES (new.id, new.value);
+END;
+CREATE TRIGGER IF NOT EXISTS fields_fts_ad AFTER DELETE ON fields BEGIN
+    INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, value) VALUES ('delete', old.id, old.value);
+END;
+CREATE TRIGGER IF NOT EXISTS fields_fts_au AFTER UPDATE OF value ON fields BEGIN
+    INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, value) VALUES ('delete', old.id, old.value);
+    INSERT INTO {FTS_TABLE} (rowid, value) VALUES (new.id, new.value);
+END;
+"""
+
+
+def _names(conn: sqlite3.Connection, kind: str) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = ?", (kind,)).fetchall()
+    return {r[0] for r in rows}
+
+
+def ensure_search_index(conn: sqlite3.Connection, fts_available: bool) -> bool:
+    """Make the FTS index match what this SQLite can do; True where search may use it.
+
+    With FTS5/trigram: create the table and triggers where missing (a database made where they were not
+    available) and rebuild the index from ``fields``. Without: drop the triggers (the table, if any, is left
+    as it is) so that writes to ``fields`` never need the missing module. Runs in the caller's transaction.
+    """
+    triggers = _names(conn, "trigger")
+    if not fts_available:
+        for name in FTS_TRIGGERS:
+            if name in triggers:
+                conn.execute(f"DROP TRIGGER {name}")
+        return False
+    if FTS_TABLE in _names(conn, "table") and all(t in triggers for t in FTS_TRIGGERS):
+        return True
+    for statement in _statements(FTS_SQL):
+        conn.execute(statement)
+    conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')")
+    return True
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements (``sqlite3.complete_statement`` keeps trigger bodies whole)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def _v1(conn: sqlite3.Connection, fts_available: bool) -> None:
+    for statement in _statements(V1_SQL):
+        conn.execute(statement)
+
+
+def _v2(conn: sqlite3.Connection, fts_available: bool) -> None:
+    for statement in _statements(V2_SQL):
+        conn.execute(statement)
+    ensure_search_index(conn, fts_available)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[sqlite3.Connection, bool], None]  # (connection in a transaction, FTS5 trigram available)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "records, fields, revisions", _v1),
+    Migration(2, "records.drug_name and the full-text index over field values", _v2),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
