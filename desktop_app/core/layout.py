@@ -121,13 +121,12 @@ def find_separators(boxes: list[RawBox], line_h: float) -> list[Separator]:
         ys = np.array([p[1] for p in cl])
         if ys.max() - ys.min() < 4 * line_h:
             continue  # a few side-by-side lines (a small table), not a column layout
+        slope, offset = 0.0, float(np.median(xs))
         if ys.std() > 0 and len(cl) >= 6:
-            b, a = np.polyfit(ys, xs, 1)
-            if abs(b) > 0.08:  # more lean than any photo would give: not a straight separator
-                b, a = 0.0, float(np.median(xs))
-        else:
-            b, a = 0.0, float(np.median(xs))
-        seps.append(Separator(float(a), float(b)))
+            fit_slope, fit_offset = np.polyfit(ys, xs, 1)
+            if abs(fit_slope) <= 0.08:  # more lean than any photo gives is not a straight separator
+                slope, offset = float(fit_slope), float(fit_offset)
+        seps.append(Separator(offset, slope))
     return sorted(seps, key=lambda s: s.a)
 
 

@@ -55,6 +55,9 @@ class OcrResult:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     raw_text: str | None = None  # the engine's own text where it is not just the lines (HunyuanOCR markdown)
+    #: degrees (0, 90, 180, 270, clockwise) the engine turned the image before reading a sideways or upside-down
+    #: page; boxes, width and height refer to the turned image
+    rotation: int = 0
 
     @property
     def text(self) -> str:
@@ -70,6 +73,7 @@ class OcrResult:
             "seconds": round(self.seconds, 3),
             "warnings": list(self.warnings),
             "raw_text": self.raw_text,
+            "rotation": self.rotation,
             "lines": [line.to_dict() for line in self.lines],
         }
 
@@ -85,4 +89,5 @@ class OcrResult:
             seconds=float(d.get("seconds", 0.0)),
             warnings=list(d.get("warnings", [])),
             raw_text=d.get("raw_text"),
+            rotation=int(d.get("rotation", 0)),
         )

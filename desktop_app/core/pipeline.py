@@ -38,7 +38,9 @@ class Extraction:
         }
 
 
-def analyse(source: str, loaded: LoadedImage, engine: OcrEngine, cancel: CancelToken | None = None) -> Extraction:
+def analyse(
+    source: str, loaded: LoadedImage, engine: OcrEngine, cancel: CancelToken | None = None
+) -> Extraction:
     start = time.perf_counter()
     ocr = engine.read(loaded.image, cancel)
     parsed = parse_ocr(ocr)

@@ -47,7 +47,9 @@ def review_warnings(ocr: OcrResult, parsed: ParsedInsert) -> list[str]:
         if span.line in dose_lines and any(c in DOSE_CHARS for c in span.text):
             line = ocr.lines[span.line].text
             context = line[max(0, span.start - 6) : span.end + 6]
-            warnings.append(f"剂量中的“{span.text}”识别把握不大（{span.confidence:.0%}），请对照原图核对：…{context}…")
+            warnings.append(
+                f"剂量中的“{span.text}”识别把握不大（{span.confidence:.0%}），请对照原图核对：…{context}…"
+            )
     found = parsed.fields()
     missing = [label_for(k) for k in key_fields() if k not in found]
     if missing and ocr.lines:

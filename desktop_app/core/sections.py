@@ -30,7 +30,9 @@ OTHER_HEADERS = ("核准日期", "修改日期", "特殊人群用药", "毒理�
 OPEN = "【[［〔(（IlL|"
 CLOSE = "】]］〕)）|"
 COLONS = ":："
-_BRACKET_START = re.compile(rf"^\s*([{re.escape(OPEN)}]?)\s*([^{re.escape(CLOSE + COLONS)}]{{1,16}}?)\s*([{re.escape(CLOSE)}])")
+_BRACKET_START = re.compile(
+    rf"^\s*([{re.escape(OPEN)}]?)\s*([^{re.escape(CLOSE + COLONS)}]{{1,16}}?)\s*([{re.escape(CLOSE)}])"
+)
 _MID_BRACKET = re.compile(r"【\s*([^】【]{1,16}?)\s*】")
 _NAME_PART_INLINE = re.compile(r"(?<=\s)(" + "|".join(NAME_PARTS) + r")\s*[:：]")
 NAME_SECTION_KEYS = ("name", "preamble", "brand_name", "english_name", "pinyin")
@@ -156,9 +158,7 @@ class _Open:
     lines: list[int]
 
 
-def parse_lines(
-    lines: Sequence[str], continuations: Sequence[bool] | None = None
-) -> ParsedInsert:
+def parse_lines(lines: Sequence[str], continuations: Sequence[bool] | None = None) -> ParsedInsert:
     """Split lines (reading order) into sections. ``continuations[i]`` is True when line i carries on the
     sentence of line i-1 (a soft wrap); such lines can start a section only with a bracketed header."""
     cont = list(continuations) if continuations is not None else [False] * len(lines)
@@ -181,7 +181,7 @@ def parse_lines(
                 # 【药品名称】通用名称：X - the name section is named by its first part
                 sections.pop()
                 seen.discard("name")
-            if m.bracketed or m.key == "other" or m.key not in seen or part_of_name and m.key != cur.key:
+            if m.bracketed or m.key == "other" or m.key not in seen or (part_of_name and m.key != cur.key):
                 start(m, idx, text[m.content_start :])
                 return
         splits = _mid_line_headers(text, name_parts=in_name)

@@ -48,9 +48,10 @@ def main() -> int:
     raw(images[0])
     extract_file(images[0], ours)
     t_ours = t_raw = 0.0
-    with open(f"{prefix}.ours.jsonl", "w", encoding="utf-8") as fo, open(
-        f"{prefix}.raw.jsonl", "w", encoding="utf-8"
-    ) as fr:
+    with (
+        open(f"{prefix}.ours.jsonl", "w", encoding="utf-8") as fo,
+        open(f"{prefix}.raw.jsonl", "w", encoding="utf-8") as fr,
+    ):
         for i, path in enumerate(images):
             order = (0, 1) if i % 2 == 0 else (1, 0)
             for which in order:
@@ -65,7 +66,13 @@ def main() -> int:
                     dt = time.perf_counter() - start
                     t_raw += dt
                     text = "\n".join(r.txts or ())
-                    rec = {"image": path, "ok": True, "seconds": dt, "fields": naive_fields(text), "text": text}
+                    rec = {
+                        "image": path,
+                        "ok": True,
+                        "seconds": dt,
+                        "fields": naive_fields(text),
+                        "text": text,
+                    }
                     fr.write(json.dumps(rec, ensure_ascii=False) + "\n")
             print(f"{Path(path).name}: ours/raw so far {t_ours:.1f}s / {t_raw:.1f}s", file=sys.stderr)
     print(f"images={len(images)} ours={t_ours:.1f}s raw={t_raw:.1f}s ratio={t_ours / t_raw:.2f}")

@@ -61,7 +61,9 @@ class RapidEngine:
         try:
             import rapidocr
         except ImportError as exc:  # pragma: no cover - a broken install
-            raise EngineUnavailable("内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）") from exc
+            raise EngineUnavailable(
+                "内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）"
+            ) from exc
         return Path(rapidocr.__file__).parent / "models"
 
     def _load(self) -> Any:
@@ -108,13 +110,16 @@ class RapidEngine:
         ocr = self._load()
         rgb = image.convert("RGB") if image.mode != "RGB" else image
         bgr = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+        bgr, rotation, probe = self._orient(ocr, bgr, cancel)
         h, w = bgr.shape[:2]
-        boxes = self._detect(ocr, bgr, cancel)
+        boxes = self._detect(ocr, bgr, probe, cancel)
         if cancel:
             cancel.raise_if_cancelled()
         raw = self._recognize(ocr, bgr, boxes, cancel)
         raw = [b for b in raw if b.score >= self.settings.min_line_score and b.text.strip()]
         lines, warnings = arrange_lines(raw, w, h)
+        if rotation:
+            warnings.insert(0, f"图片方向不正，已旋转 {rotation}° 后识别")
         return OcrResult(
             engine=self.name,
             engine_version=self._version,
@@ -124,9 +129,51 @@ class RapidEngine:
             lines=lines,
             seconds=time.perf_counter() - start,
             warnings=warnings,
+            rotation=rotation,
         )
 
-    def _detect(self, ocr: Any, bgr: np.ndarray, cancel: CancelToken | None) -> list[np.ndarray]:
+    def _probe(self, ocr: Any, bgr: np.ndarray, cancel: CancelToken | None) -> tuple[float, list[np.ndarray]]:
+        h, w = bgr.shape[:2]
+        scale = min(1.0, (self.settings.probe_pixels / (w * h)) ** 0.5)
+        return scale, self._detect_at(ocr, bgr, scale, cancel)
+
+    def _orient(
+        self, ocr: Any, bgr: np.ndarray, cancel: CancelToken | None
+    ) -> tuple[np.ndarray, int, tuple[float, list[np.ndarray]]]:
+        """Turn a sideways or upside-down page upright: (image, degrees turned clockwise, probe boxes).
+
+        Sideways: most text boxes are taller than wide. Upside down: the direction classifier says most lines
+        are turned 180 degrees.
+        """
+        probe = self._probe(ocr, bgr, cancel)
+        rotation = 0
+        boxes = probe[1]
+        tall = sum(1 for b in boxes if np.linalg.norm(b[3] - b[0]) > 1.5 * np.linalg.norm(b[1] - b[0]))
+        if len(boxes) >= 3 and tall >= 0.6 * len(boxes):
+            bgr = np.ascontiguousarray(np.rot90(bgr, k=-1))  # 90 degrees clockwise
+            rotation = 90
+            probe = self._probe(ocr, bgr, cancel)
+        if self._upside_down(ocr, bgr, probe[1]):
+            bgr = np.ascontiguousarray(np.rot90(bgr, k=2))
+            rotation = (rotation + 180) % 360
+            probe = self._probe(ocr, bgr, cancel)
+        return bgr, rotation, probe
+
+    def _upside_down(self, ocr: Any, bgr: np.ndarray, boxes: list[np.ndarray]) -> bool:
+        from rapidocr.utils.process_img import get_rotate_crop_image
+
+        wide = [b for b in boxes if np.linalg.norm(b[1] - b[0]) > 2 * np.linalg.norm(b[3] - b[0])]
+        if len(wide) < 3:
+            return False
+        sample = wide[:: max(1, len(wide) // 16)][:16]
+        crops = [get_rotate_crop_image(bgr, _pad_box(b, bgr.shape)) for b in sample]
+        res = ocr._load_cls_model()(crops)
+        flipped = sum(1 for label, score in res.cls_res if label == "180" and score > 0.8)
+        return flipped > 0.6 * len(crops)
+
+    def _detect(
+        self, ocr: Any, bgr: np.ndarray, probe: tuple[float, list[np.ndarray]], cancel: CancelToken | None
+    ) -> list[np.ndarray]:
         """Boxes (4x2 float arrays, full-resolution pixels).
 
         A quick probe at low resolution measures how tall the text is; detection then runs at the scale that
@@ -134,16 +181,14 @@ class RapidEngine:
         faster than the pixel count), in overlapping strips so a long screenshot is never shrunk as a whole.
         """
         s = self.settings
-        h, w = bgr.shape[:2]
-        probe_scale = min(1.0, (s.probe_pixels / (w * h)) ** 0.5)
-        probe = self._detect_at(ocr, bgr, probe_scale, cancel)
-        if len(probe) >= 3:
-            line_px = float(np.median([np.linalg.norm(b[3] - b[0]) for b in probe]))
+        probe_scale, probe_boxes = probe
+        if len(probe_boxes) >= 3:
+            line_px = float(np.median([np.linalg.norm(b[3] - b[0]) for b in probe_boxes]))
             scale = min(1.0, max(probe_scale, s.det_line_px / max(line_px, 1.0)))
         else:
             scale = min(1.0, max(probe_scale * 2, s.det_line_px / 40))  # little or no text found: look closer
-        if scale <= probe_scale * 1.15 and len(probe) >= 3:
-            return probe
+        if scale <= probe_scale * 1.15 and len(probe_boxes) >= 3:
+            return probe_boxes
         return self._detect_at(ocr, bgr, scale, cancel)
 
     def _detect_at(
@@ -192,7 +237,7 @@ class RapidEngine:
                 cancel.raise_if_cancelled()
             part = crops[start : start + chunk]
             res = ocr.text_rec(TextRecInput(img=part, return_word_box=True))
-            for j, (text, score) in enumerate(zip(res.txts, res.scores)):
+            for j, (text, score) in enumerate(zip(res.txts, res.scores, strict=True)):
                 info = res.word_results[j]
                 confs = tuple(float(c) for c in getattr(info, "confs", ()) or ())
                 if len(confs) != len(text):

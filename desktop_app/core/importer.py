@@ -1,0 +1,83 @@
+"""Bring images into the record store and read them: the same steps for the CLI, the GUI and the watcher.
+
+An image is copied into the store (status "queued") *before* it is read, so a killed process loses nothing:
+``RecordStore.pending()`` lists what a restarted app must still read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.cancel import Cancelled, CancelToken
+from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
+from desktop_app.core.images import ImageLoadError, is_probably_image_name, load_image, load_image_bytes
+from desktop_app.core.pipeline import analyse
+from desktop_app.core.store import FAILED, QUEUED, READING, RecordStore, RecordView
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    source: str
+    record: RecordView | None
+    created: bool  # False: the same image was imported before (the existing record is returned)
+    error: str | None = None
+
+
+def collect_images(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Files as given, and image files found in folders (recursively, sorted, temporary names skipped)."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if is_probably_image_name(name):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def add_to_store(store: RecordStore, path: str | os.PathLike[str]) -> ImportOutcome:
+    """Load (validate) an image and copy it into the store, without reading it yet."""
+    try:
+        loaded = load_image(Path(path))
+    except ImageLoadError as exc:
+        return ImportOutcome(str(path), None, False, str(exc))
+    record, created = store.add_image(
+        loaded.data, loaded.sha256, str(path), loaded.format, loaded.width, loaded.height
+    )
+    return ImportOutcome(str(path), record, created)
+
+
+def read_record(
+    store: RecordStore, record: RecordView, engine: OcrEngine, cancel: CancelToken | None = None
+) -> RecordView:
+    """Read a stored image with ``engine`` and save the result; on failure the record says why."""
+    store.mark_reading(record.id)
+    try:
+        loaded = load_image_bytes(store.image_path(record).read_bytes(), record.source_path)
+        result = analyse(record.source_path, loaded, engine, cancel)
+    except Cancelled:
+        store.mark_queued(record.id)
+        raise
+    except (ImageLoadError, EngineUnavailable, EngineFailed, OSError) as exc:
+        store.mark_failed(record.id, str(exc))
+        view = store.get(record.id)
+        assert view is not None
+        return view
+    return store.save_ocr(record.id, result.ocr, result.parsed.sections, result.warnings)
+
+
+def import_and_read(
+    store: RecordStore, path: str | os.PathLike[str], engine: OcrEngine, cancel: CancelToken | None = None
+) -> ImportOutcome:
+    """Add an image and read it unless it was read before (a duplicate returns the existing record)."""
+    outcome = add_to_store(store, path)
+    if outcome.record is None or outcome.record.status not in (QUEUED, READING):
+        return outcome
+    record = read_record(store, outcome.record, engine, cancel)
+    error = record.error if record.status == FAILED else None
+    return ImportOutcome(outcome.source, record, outcome.created, error)
