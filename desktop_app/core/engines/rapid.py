@@ -226,7 +226,6 @@ class RapidEngine:
     def _recognize(
         self, ocr: Any, bgr: np.ndarray, boxes: list[np.ndarray], cancel: CancelToken | None
     ) -> list[RawBox]:
-        from rapidocr.ch_ppocr_rec import TextRecInput
         from rapidocr.utils.process_img import get_rotate_crop_image
 
         crops = [get_rotate_crop_image(bgr, _pad_box(b, bgr.shape)) for b in boxes]
@@ -235,16 +234,22 @@ class RapidEngine:
         for start in range(0, len(crops), chunk):
             if cancel:
                 cancel.raise_if_cancelled()
-            part = crops[start : start + chunk]
-            res = ocr.text_rec(TextRecInput(img=part, return_word_box=True))
-            for j, (text, score) in enumerate(zip(res.txts, res.scores, strict=True)):
-                info = res.word_results[j]
-                confs = tuple(float(c) for c in getattr(info, "confs", ()) or ())
-                if len(confs) != len(text):
-                    confs = (float(score),) * len(text)
-                pts = boxes[start + j]
-                out.append(RawBox(text=text, score=float(score), box=pts, char_conf=confs))
+            for j, (text, score, confs) in enumerate(_rec(ocr, crops[start : start + chunk])):
+                out.append(RawBox(text=text, score=score, box=boxes[start + j], char_conf=confs))
         return out
+
+
+def _rec(ocr: Any, crops: list[np.ndarray]) -> list[tuple[str, float, tuple[float, ...]]]:
+    from rapidocr.ch_ppocr_rec import TextRecInput
+
+    res = ocr.text_rec(TextRecInput(img=crops, return_word_box=True))
+    out = []
+    for j, (text, score) in enumerate(zip(res.txts, res.scores, strict=True)):
+        confs = tuple(float(c) for c in getattr(res.word_results[j], "confs", ()) or ())
+        if len(confs) != len(text):
+            confs = (float(score),) * len(text)
+        out.append((text, float(score), confs))
+    return out
 
 
 def _strips(height: int, strip_h: int, overlap: int) -> list[tuple[int, int]]:
