@@ -1,0 +1,442 @@
+"""HunyuanOCR weights on this computer: find them, check a folder, import or download them, describe them, and
+the Tencent Hunyuan Community License notice (with the user's acceptance).
+
+The weights are never bundled with the app. Everything here works offline; only :func:`download_model` touches
+the network, and only when the user asks for it (``python main.py model download``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.engines.hunyuan_common import HF_REPO_ID
+from desktop_app.core.resources import resource
+
+MODEL_FOLDER = "HunyuanOCR"
+ENV_MODEL_DIR = "INSERT_READER_MODEL_DIR"
+MARKER_FILE = "insert_reader_model.json"  # written by import/download: where the weights came from
+LICENSE_STATE_FILE = "hunyuan_license.json"
+NOTICE_RESOURCE = "licenses/HUNYUAN_NOTICE.md"
+
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json")
+PROCESSOR_FILES = ("preprocessor_config.json", "processor_config.json")
+
+
+class ModelError(Exception):
+    """A model folder is missing, incomplete or could not be imported/downloaded. Plain-words message."""
+
+
+@dataclass(frozen=True)
+class ModelLocation:
+    path: Path
+    source: str  # "explicit" | "settings" | "env" | "data_dir" | "hf_cache"
+
+
+# ----------------------------------------------------------------------------------------------------
+# Checking a folder
+
+
+def check_model_dir(path: str | os.PathLike[str]) -> list[str]:
+    """What is wrong with ``path`` as a HunyuanOCR checkpoint folder (empty list: looks complete)."""
+    folder = Path(path)
+    if not folder.is_dir():
+        return [f"文件夹不存在：{folder}"]
+    problems: list[str] = []
+    config_path = folder / "config.json"
+    if not config_path.is_file():
+        problems.append("缺少 config.json")
+    else:
+        try:
+            config = json.loads(config_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            problems.append(f"config.json 无法读取：{exc}")
+        else:
+            if not isinstance(config, dict) or config.get("model_type") != "hunyuan_vl":
+                found = config.get("model_type") if isinstance(config, dict) else None
+                problems.append(
+                    f"config.json 的 model_type 不是 hunyuan_vl（是 {found!r}），不是 HunyuanOCR 模型"
+                )
+    if not any(folder.glob("*.safetensors")):
+        problems.append("缺少权重文件（*.safetensors）")
+    elif (folder / "model.safetensors.index.json").is_file():
+        try:
+            index = json.loads((folder / "model.safetensors.index.json").read_text(encoding="utf-8"))
+            shards = set(index.get("weight_map", {}).values())
+        except (OSError, ValueError, AttributeError) as exc:
+            problems.append(f"model.safetensors.index.json 无法读取：{exc}")
+        else:
+            missing = sorted(s for s in shards if not (folder / s).is_file())
+            if missing:
+                problems.append("缺少权重分片：" + "、".join(missing))
+    if not any((folder / name).is_file() for name in TOKENIZER_FILES):
+        problems.append("缺少分词器文件（tokenizer.json / tokenizer_config.json）")
+    if not any((folder / name).is_file() for name in PROCESSOR_FILES):
+        problems.append("缺少图像处理配置（preprocessor_config.json / processor_config.json）")
+    return problems
+
+
+def is_model_dir(path: str | os.PathLike[str] | None) -> bool:
+    return path is not None and not check_model_dir(path)
+
+
+def find_checkpoint(folder: Path) -> Path | None:
+    """``folder`` itself, or the one subfolder that holds the checkpoint (a zip unpacked one level deep)."""
+    if is_model_dir(folder):
+        return folder
+    if folder.is_dir():
+        subs = [p for p in folder.iterdir() if p.is_dir() and is_model_dir(p)]
+        if len(subs) == 1:
+            return subs[0]
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------
+# Locating installed weights
+
+
+def data_model_dir(data_dir: str | os.PathLike[str]) -> Path:
+    """Where ``model import`` / ``model download`` put the weights: ``<data_dir>/models/HunyuanOCR``."""
+    return Path(data_dir) / "models" / MODEL_FOLDER
+
+
+def default_hf_cache_dir() -> Path:
+    """The Hugging Face hub cache as the environment says now (HF_HUB_CACHE, HF_HOME, XDG_CACHE_HOME)."""
+    env = os.environ.get("HF_HUB_CACHE") or os.environ.get("HUGGINGFACE_HUB_CACHE")
+    if env:
+        return Path(env).expanduser()
+    home = os.environ.get("HF_HOME")
+    if not home:
+        home = os.path.join(os.environ.get("XDG_CACHE_HOME") or "~/.cache", "huggingface")
+    return Path(home).expanduser() / "hub"
+
+
+def hf_cache_model_dir(cache_dir: str | os.PathLike[str] | None = None) -> Path | None:
+    """A complete snapshot of tencent/HunyuanOCR in the Hugging Face cache, read from disk only (offline)."""
+    try:
+        from huggingface_hub import scan_cache_dir
+        from huggingface_hub.errors import CacheNotFound
+    except ImportError:
+        return None
+    try:
+        info = scan_cache_dir(Path(cache_dir) if cache_dir is not None else default_hf_cache_dir())
+    except (CacheNotFound, OSError, ValueError):
+        return None
+    for repo in info.repos:
+        if repo.repo_id != HF_REPO_ID or repo.repo_type != "model":
+            continue
+        revisions = sorted(repo.revisions, key=lambda r: r.last_modified, reverse=True)
+        for rev in revisions:
+            found = find_checkpoint(Path(rev.snapshot_path))
+            if found is not None:
+                return found
+    return None
+
+
+def locate_model(
+    explicit: str | os.PathLike[str] | None = None,
+    *,
+    settings_value: str | os.PathLike[str] | None = None,
+    data_dir: str | os.PathLike[str] | None = None,
+    use_hf_cache: bool = True,
+) -> ModelLocation | None:
+    """Find the weights, in order: an explicit folder, the settings value, ``$INSERT_READER_MODEL_DIR``, the
+    app's data folder, the Hugging Face cache. An explicit folder that is not a checkpoint raises
+    :class:`ModelError` (the user named it, so say what is wrong rather than silently using another)."""
+    if explicit:
+        folder = Path(explicit).expanduser()
+        found = find_checkpoint(folder)
+        if found is None:
+            raise ModelError(
+                f"{folder} 不是完整的 HunyuanOCR 模型文件夹：" + "；".join(check_model_dir(folder))
+            )
+        return ModelLocation(found, "explicit")
+    candidates: list[tuple[str | os.PathLike[str] | None, str]] = [
+        (settings_value, "settings"),
+        (os.environ.get(ENV_MODEL_DIR) or None, "env"),
+        (data_model_dir(data_dir) if data_dir else None, "data_dir"),
+    ]
+    for value, source in candidates:
+        if value:
+            found = find_checkpoint(Path(value).expanduser())
+            if found is not None:
+                return ModelLocation(found, source)
+    if use_hf_cache:
+        cached = hf_cache_model_dir()
+        if cached is not None:
+            return ModelLocation(cached, "hf_cache")
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------
+# Facts about a folder
+
+
+def model_version(path: str | os.PathLike[str]) -> str:
+    """The checkpoint's version: from our marker file, the config, or the folder name ("1.5", "1.0", ...)."""
+    folder = Path(path)
+    marker = folder / MARKER_FILE
+    if marker.is_file():
+        try:
+            version = json.loads(marker.read_text(encoding="utf-8")).get("version")
+            if version:
+                return str(version)
+        except (OSError, ValueError, AttributeError):
+            pass
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        for key in ("version", "model_version"):
+            if isinstance(config, dict) and config.get(key):
+                return str(config[key])
+    except (OSError, ValueError):
+        pass
+    import re
+
+    for part in (folder.name, folder.parent.name):
+        m = re.search(r"v?(\d+(?:\.\d+)+)", part)
+        if m:
+            return m.group(1)
+    return "unknown"
+
+
+def dir_size(path: str | os.PathLike[str]) -> int:
+    total = 0
+    for p in Path(path).rglob("*"):
+        try:
+            if p.is_file():
+                total += p.stat().st_size  # follows HF cache symlinks to the blobs
+        except OSError:
+            pass
+    return total
+
+
+def human_size(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
+
+
+def model_info(
+    explicit: str | os.PathLike[str] | None = None,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    settings_value: str | os.PathLike[str] | None = None,
+    with_device: bool = True,
+) -> dict[str, Any]:
+    """What is installed and where it would run (for ``model info`` and the settings dialog)."""
+    info: dict[str, Any] = {"repo_id": HF_REPO_ID, "installed": False}
+    try:
+        loc = locate_model(explicit, settings_value=settings_value, data_dir=data_dir)
+    except ModelError as exc:
+        loc = None
+        info["problem"] = str(exc)
+    if loc is not None:
+        files = sorted(p for p in loc.path.rglob("*") if p.is_file())
+        info.update(
+            installed=True,
+            path=str(loc.path),
+            source=loc.source,
+            version=model_version(loc.path),
+            size_bytes=dir_size(loc.path),
+            files=[str(p.relative_to(loc.path)) for p in files],
+        )
+    elif data_dir:
+        info["expected_path"] = str(data_model_dir(data_dir))
+    if with_device:
+        from desktop_app.core.engines.hunyuan_local import detect_device
+
+        try:
+            dev = detect_device()
+            info["device"] = {
+                "kind": dev.kind,
+                "name": dev.name,
+                "memory_bytes": dev.memory_bytes,
+                "dtype": dev.dtype,
+            }
+        except Exception as exc:  # no torch: say so, do not fail ``model info``
+            info["device"] = {"kind": "none", "name": f"无法检测（{exc}）", "memory_bytes": None, "dtype": ""}
+    if data_dir:
+        info["license_accepted"] = license_accepted(data_dir)
+    return info
+
+
+# ----------------------------------------------------------------------------------------------------
+# Import and download (atomic: copy into a temporary folder next to the target, then rename)
+
+
+def _write_marker(folder: Path, **facts: Any) -> None:
+    facts.setdefault("installed_at", time.strftime("%Y-%m-%dT%H:%M:%S"))
+    (folder / MARKER_FILE).write_text(json.dumps(facts, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _install(staged: Path, target: Path) -> None:
+    """Replace ``target`` with the complete ``staged`` folder (same filesystem, so renames are atomic)."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}-{int(time.time())}")
+        target.rename(old)
+    try:
+        staged.rename(target)
+    except OSError:
+        if old is not None:
+            old.rename(target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def import_model(
+    source: str | os.PathLike[str],
+    data_dir: str | os.PathLike[str],
+    *,
+    progress: Callable[[float, str], None] | None = None,
+) -> Path:
+    """Validate ``source`` and copy it into ``<data_dir>/models/HunyuanOCR``. Returns the installed folder."""
+    src = Path(source).expanduser()
+    found = find_checkpoint(src)
+    if found is None:
+        raise ModelError(f"{src} 不是完整的 HunyuanOCR 模型文件夹：" + "；".join(check_model_dir(src)))
+    target = data_model_dir(data_dir)
+    if found.resolve() == target.resolve():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    files = [p for p in found.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    total = sum(p.stat().st_size for p in files) or 1
+    staged = Path(tempfile.mkdtemp(prefix=f".{MODEL_FOLDER}.import-", dir=target.parent))
+    try:
+        done = 0
+        for p in files:
+            dest = staged / p.relative_to(found)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(p, dest)
+            done += p.stat().st_size
+            if progress:
+                progress(done / total, f"复制 {p.name}")
+        problems = check_model_dir(staged)
+        if problems:
+            raise ModelError("复制后的模型文件不完整：" + "；".join(problems))
+        _write_marker(staged, source=str(found), version=model_version(found))
+        _install(staged, target)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return target
+
+
+def download_model(
+    data_dir: str | os.PathLike[str],
+    *,
+    variant: str = "latest",
+    revision: str | None = None,
+) -> Path:
+    """Download tencent/HunyuanOCR with ``huggingface_hub.snapshot_download`` into the data folder.
+
+    ``variant``: "latest" (the repo root, HunyuanOCR 1.5) or "1.0" (the archived ``v1.0/`` folder). The only
+    function in the app that uses the network; raises :class:`ModelError` with a plain message when offline.
+    """
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError as exc:
+        raise ModelError("未安装 huggingface_hub，无法下载模型") from exc
+    if variant not in ("latest", "1.0"):
+        raise ModelError(f"未知的版本 {variant!r}（可选 latest 或 1.0）")
+    target = data_model_dir(data_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{MODEL_FOLDER}.download-", dir=target.parent))
+    if variant == "1.0":
+        allow, ignore = ["v1.0/*"], None
+    else:
+        allow, ignore = None, ["v1.0/*", "dflash/*"]
+    try:
+        try:
+            snapshot_download(
+                repo_id=HF_REPO_ID,
+                revision=revision,
+                local_dir=str(staged),
+                allow_patterns=allow,
+                ignore_patterns=ignore,
+            )
+        except Exception as exc:
+            raise ModelError(
+                f"无法从 Hugging Face 下载 {HF_REPO_ID}（{type(exc).__name__}: {exc}）。"
+                "如果这台电脑不能上网（或设置了 HF_HUB_OFFLINE=1），请在能上网的电脑上下载模型文件夹，"
+                "再用 `python main.py model import 文件夹` 导入。"
+            ) from exc
+        shutil.rmtree(staged / ".cache", ignore_errors=True)
+        root = staged / "v1.0" if variant == "1.0" else staged
+        found = find_checkpoint(root)
+        if found is None:
+            raise ModelError("下载的文件不是完整的 HunyuanOCR 模型：" + "；".join(check_model_dir(root)))
+        version = "1.0" if variant == "1.0" else model_version(found)
+        if found != staged:
+            inner = Path(tempfile.mkdtemp(prefix=f".{MODEL_FOLDER}.download-", dir=target.parent))
+            inner.rmdir()
+            found.rename(inner)
+            shutil.rmtree(staged, ignore_errors=True)
+            staged = inner
+        _write_marker(staged, source=f"hf:{HF_REPO_ID}", variant=variant, revision=revision, version=version)
+        _install(staged, target)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return target
+
+
+# ----------------------------------------------------------------------------------------------------
+# Licence notice and acceptance
+
+
+def license_notice() -> str:
+    """The short notice shown before first use (resources/licenses/HUNYUAN_NOTICE.md)."""
+    return resource(NOTICE_RESOURCE).read_text(encoding="utf-8").strip()
+
+
+def _license_state(data_dir: str | os.PathLike[str]) -> dict[str, Any]:
+    path = Path(data_dir) / LICENSE_STATE_FILE
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        return state if isinstance(state, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_license_state(data_dir: str | os.PathLike[str], state: dict[str, Any]) -> None:
+    folder = Path(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{LICENSE_STATE_FILE}.tmp"
+    tmp.write_text(json.dumps(state, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(folder / LICENSE_STATE_FILE)
+
+
+def license_accepted(data_dir: str | os.PathLike[str]) -> bool:
+    return bool(_license_state(data_dir).get("accepted"))
+
+
+def accept_license(data_dir: str | os.PathLike[str]) -> None:
+    state = _license_state(data_dir)
+    state.update(accepted=True, accepted_at=time.strftime("%Y-%m-%dT%H:%M:%S"), notice_shown=True)
+    _save_license_state(data_dir, state)
+
+
+def notice_once(data_dir: str | os.PathLike[str] | None) -> str | None:
+    """The notice text if the user has neither accepted it nor been shown it yet (then records it as shown);
+    ``None`` otherwise. Without a data folder the notice is always returned."""
+    if data_dir is None:
+        return license_notice()
+    state = _license_state(data_dir)
+    if state.get("accepted") or state.get("notice_shown"):
+        return None
+    state["notice_shown"] = True
+    with contextlib.suppress(OSError):
+        _save_license_state(data_dir, state)
+    return license_notice()

@@ -1,0 +1,236 @@
+"""The vLLM client (HunyuanRemoteEngine) against a stand-in server.
+
+The server here is NOT vLLM: it is a small ``http.server`` on 127.0.0.1 (port 0, in a thread) that speaks the
+part of the OpenAI chat-completions API the client uses (``GET /v1/models``, ``POST /v1/chat/completions``)
+and answers with markdown as HunyuanOCR would. It records every request, and can be told to fail first.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import socket
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from desktop_app.core.engines.base import EngineFailed, EngineUnavailable
+from desktop_app.core.engines.fallback import FallbackEngine
+from desktop_app.core.engines.hunyuan_common import (
+    DOC_PARSE_PROMPT,
+    REPETITION_WARNING,
+    SPOTTING_PROMPT,
+    plan_strips,
+)
+from desktop_app.core.engines.hunyuan_remote import HunyuanRemoteEngine, normalise_url
+
+sys.path.insert(0, str(Path(__file__).parent))
+import tiny_hunyuan
+
+ROOT = Path(__file__).resolve().parents[1]
+HAS_RAPID = (ROOT / "desktop_app/core/engines/rapid.py").is_file()
+MARKDOWN = "".join(tiny_hunyuan.DOC_SCRIPT)
+
+
+class StandIn:
+    """State of the stand-in server: what to answer, and what it was asked."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str, Any]] = []
+        self.fail_next: list[int] = []  # HTTP codes to answer with before answering normally
+        self.answer = MARKDOWN
+        self.finish_reason = "stop"
+        self.spot_answer = "药品说明书(100,50),(900,120)"
+        self.lock = threading.Lock()
+
+
+def make_handler(state: StandIn) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def _send(self, code: int, obj: Any) -> None:
+            data = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+            self.send_response(code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _maybe_fail(self) -> bool:
+            with state.lock:
+                code = state.fail_next.pop(0) if state.fail_next else None
+            if code is not None:
+                self._send(code, {"error": {"message": f"stand-in error {code}"}})
+                return True
+            return False
+
+        def do_GET(self) -> None:
+            with state.lock:
+                state.requests.append(("GET", self.path, None))
+            if self.path == "/v1/models":
+                self._send(200, {"object": "list", "data": [{"id": "tencent/HunyuanOCR", "object": "model"}]})
+            else:
+                self._send(404, {"error": "not found"})
+
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            with state.lock:
+                state.requests.append(("POST", self.path, body))
+            if self._maybe_fail():
+                return
+            prompt = body["messages"][1]["content"][1]["text"]
+            text = state.spot_answer if prompt == SPOTTING_PROMPT else state.answer
+            self._send(
+                200,
+                {
+                    "id": "cmpl-1",
+                    "object": "chat.completion",
+                    "model": body["model"],
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": text},
+                            "finish_reason": state.finish_reason,
+                        }
+                    ],
+                },
+            )
+
+    return Handler
+
+
+@pytest.fixture()
+def server() -> Iterator[tuple[str, StandIn]]:
+    state = StandIn()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(state))
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def client(url: str, **kw: Any) -> HunyuanRemoteEngine:
+    return HunyuanRemoteEngine(url, backoff_s=0.01, request_timeout_s=10, **kw)
+
+
+def posts(state: StandIn) -> list[Any]:
+    return [body for method, _path, body in state.requests if method == "POST"]
+
+
+def test_reads_markdown_from_the_server(server: tuple[str, StandIn]) -> None:
+    url, state = server
+    eng = client(url + "/v1/")
+    result = eng.read(Image.new("RGB", (300, 400), "white"))
+    assert result.engine == "hunyuanocr-vllm"
+    assert [line.text for line in result.lines] == list(tiny_hunyuan.DOC_LINES)
+    assert result.raw_text == MARKDOWN and result.warnings == []
+    assert ("GET", "/v1/models", None) in state.requests  # model name asked for once
+    (body,) = posts(state)
+    assert body["model"] == "tencent/HunyuanOCR"
+    assert body["temperature"] == 0 and body["repetition_penalty"] == 1.08 and body["max_tokens"] == 4096
+    system, user = body["messages"]
+    assert system == {"role": "system", "content": ""}
+    image_part, text_part = user["content"]
+    assert text_part == {"type": "text", "text": DOC_PARSE_PROMPT}
+    data_url = image_part["image_url"]["url"]
+    assert data_url.startswith("data:image/jpeg;base64,")
+    sent = Image.open(io.BytesIO(base64.b64decode(data_url.split(",", 1)[1])))
+    assert sent.format == "JPEG" and sent.size == (300, 400)
+
+
+def test_retries_after_a_server_error(server: tuple[str, StandIn]) -> None:
+    url, state = server
+    state.fail_next = [500]
+    eng = client(url, model="hy")
+    result = eng.read(Image.new("RGB", (300, 400), "white"))
+    assert [line.text for line in result.lines] == list(tiny_hunyuan.DOC_LINES)
+    assert len(posts(state)) == 2 and eng.requests_sent == 2
+
+
+def test_persistent_server_errors_fail(server: tuple[str, StandIn]) -> None:
+    url, state = server
+    state.fail_next = [503] * 10
+    eng = client(url, model="hy", retries=2)
+    with pytest.raises(EngineFailed, match="503"):
+        eng.read(Image.new("RGB", (300, 400), "white"))
+    assert len(posts(state)) == 3
+    state.fail_next = [400]
+    with pytest.raises(EngineFailed, match="HTTP 400"):  # a client error is not retried
+        eng.read(Image.new("RGB", (300, 400), "white"))
+    assert len(posts(state)) == 4
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_server_down_is_unavailable_and_falls_back() -> None:
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    eng = client(url, retries=1)
+    with pytest.raises(EngineUnavailable, match="HunyuanOCR 服务不可用"):
+        eng.read(Image.new("RGB", (300, 400), "white"))
+    if not HAS_RAPID:
+        pytest.skip("the embedded engine is not there yet")
+    from desktop_app.core.engines.rapid import RapidEngine
+
+    fb = FallbackEngine(lambda: client(url, retries=0), RapidEngine, primary_label="HunyuanOCR 服务")
+    result = fb.read(Image.new("RGB", (300, 400), "white"))
+    assert result.engine == "rapidocr"
+    assert result.warnings[0].startswith("HunyuanOCR 服务 未使用：HunyuanOCR 服务不可用")
+
+
+def test_looping_answer_is_cleaned_and_truncation_reported(server: tuple[str, StandIn]) -> None:
+    url, state = server
+    state.answer = "【用法用量】口服。\n" + "每日三次，" * 300
+    state.finish_reason = "length"
+    result = client(url, model="hy").read(Image.new("RGB", (300, 400), "white"))
+    assert [line.text for line in result.lines] == ["【用法用量】口服。", "每日三次，"]
+    assert REPETITION_WARNING in result.warnings
+    state.answer = "【用法用量】口服。"
+    result = client(url, model="hy").read(Image.new("RGB", (300, 400), "white"))
+    assert any("长度上限" in w for w in result.warnings)
+
+
+def test_tall_image_goes_as_strips_and_merges(server: tuple[str, StandIn]) -> None:
+    url, state = server
+    result = client(url, model="hy").read(Image.new("RGB", (200, 1400), "white"))
+    n = len(plan_strips(200, 1400))
+    assert n >= 3 and len(posts(state)) == n
+    assert [line.text for line in result.lines] == list(tiny_hunyuan.DOC_LINES)
+
+
+def test_spotting(server: tuple[str, StandIn]) -> None:
+    url, _state = server
+    result = client(url, model="hy").read_spotting(Image.new("RGB", (500, 800), "white"))
+    assert [(line.text, line.box) for line in result.lines] == [
+        ("药品说明书", ((50.0, 40.0), (450.0, 40.0), (450.0, 96.0), (50.0, 96.0)))
+    ]
+
+
+def test_create_engine_remote(server: tuple[str, StandIn], tmp_path: Path) -> None:
+    from desktop_app.core.engines.select import create_engine
+
+    url, _state = server
+    shown: list[str] = []
+    eng, _warnings = create_engine("remote", remote_url=url, data_dir=tmp_path, show_notice=shown.append)
+    assert eng.name == "hunyuanocr-vllm" and len(shown) == 1
+    result = eng.read(Image.new("RGB", (300, 400), "white"))
+    assert result.engine == "hunyuanocr-vllm"
+
+
+def test_normalise_url() -> None:
+    assert normalise_url("127.0.0.1:8000/v1/") == "http://127.0.0.1:8000"
+    assert normalise_url("https://ocr.local/") == "https://ocr.local"
