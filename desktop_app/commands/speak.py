@@ -1,0 +1,89 @@
+"""``speak``: read an insert's chosen sections aloud into a WAV file (from an image or a stored record).
+
+The drug name is said first, then each section's label and text. A run that writes no audio is an error
+(exit 1, a plain message on stderr); on success one line goes to stdout: the WAV's path and its duration.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desktop_app.commands.sheet import add_source_arguments, fail, warn
+
+MIN_RATE = 50
+MAX_RATE = 400
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("speak", help="朗读说明书的所选部分，保存为语音文件（WAV）")
+    add_source_arguments(p)
+    p.add_argument("--out", metavar="F.wav", help="输出的 WAV 文件（必填）")
+    p.add_argument(
+        "--rate",
+        type=int,
+        metavar="N",
+        help=f"语速（每分钟词数，{MIN_RATE}–{MAX_RATE}；默认 150，适合老年人）",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.core.leaflet import (
+        NO_TEXT_MESSAGE,
+        LeafletError,
+        check_output,
+        commit_output,
+        discard_output,
+        load_leaflet,
+        parse_section_keys,
+        sheet_content,
+        speech_sections,
+        temporary_output,
+    )
+    from desktop_app.core.speech import Speaker, SpeechError, wav_info
+
+    if not args.out:
+        return fail("请用 --out 指定输出的 WAV 文件，例如 --out 说明.wav")
+    if args.rate is not None and not MIN_RATE <= args.rate <= MAX_RATE:
+        return fail(f"语速须在 {MIN_RATE} 到 {MAX_RATE} 之间（收到：{args.rate}）")
+    try:
+        out = check_output(args.out)
+        keys = parse_section_keys(args.sections)
+        leaflet = load_leaflet(
+            image=args.image,
+            record_id=args.record,
+            data_dir=args.data_dir,
+            engine_kind=args.engine,
+            model_dir=args.model_dir,
+            remote_url=args.remote_url,
+        )
+    except LeafletError as exc:
+        return fail(str(exc))
+    warn(leaflet.warnings)
+    content = sheet_content(leaflet, keys)
+    if not content.sections:
+        return fail(f"{NO_TEXT_MESSAGE}，未生成音频")
+
+    try:
+        tmp = temporary_output(out)
+    except LeafletError as exc:
+        return fail(str(exc))
+    try:
+        try:
+            Speaker().synthesize_to_wav(speech_sections(content), tmp, rate=args.rate)
+            duration = wav_info(tmp).duration_s
+        except SpeechError as exc:
+            return fail(str(exc))
+        except OSError as exc:
+            return fail(f"无法写入 {out}（{exc.strerror or exc}）")
+        if duration <= 0:
+            return fail(f"语音生成失败：{out} 没有声音")
+        try:
+            commit_output(tmp, out)
+        except LeafletError as exc:
+            return fail(str(exc))
+    finally:
+        discard_output(tmp)
+    print(f"{out}\t{duration:.1f} 秒")
+    return 0
