@@ -49,15 +49,21 @@ class RapidSettings:
 class RapidEngine:
     name = "rapidocr"
 
-    def __init__(self, settings: RapidSettings | None = None) -> None:
+    def __init__(self, settings: RapidSettings | None = None, models_dir: Path | None = None) -> None:
         self.settings = settings or RapidSettings()
+        self._models_override = models_dir
         self._lock = threading.Lock()
         self._ocr: Any = None
         self._version = ""
+        #: what the last read did (detection scale, strips, boxes, rotation): for benchmarks and tests
+        self.last_stats: dict[str, float] = {}
+        self._strip_count = 0
 
     # -- setup ---------------------------------------------------------------------------------------------
 
     def _models_dir(self) -> Path:
+        if self._models_override is not None:
+            return self._models_override
         try:
             import rapidocr
         except ImportError as exc:  # pragma: no cover - a broken install
@@ -118,6 +124,7 @@ class RapidEngine:
         raw = self._recognize(ocr, bgr, boxes, cancel)
         raw = [b for b in raw if b.score >= self.settings.min_line_score and b.text.strip()]
         lines, warnings = arrange_lines(raw, w, h)
+        self.last_stats["rotation"] = rotation
         if rotation:
             warnings.insert(0, f"图片方向不正，已旋转 {rotation}° 后识别")
         return OcrResult(
@@ -188,8 +195,19 @@ class RapidEngine:
         else:
             scale = min(1.0, max(probe_scale * 2, s.det_line_px / 40))  # little or no text found: look closer
         if scale <= probe_scale * 1.15 and len(probe_boxes) >= 3:
-            return probe_boxes
-        return self._detect_at(ocr, bgr, scale, cancel)
+            scale = probe_scale
+            boxes = probe_boxes
+        else:
+            boxes = self._detect_at(ocr, bgr, scale, cancel)
+        self.last_stats = {
+            "det_scale": round(scale, 3),
+            "strips": self._strip_count,
+            "boxes": len(boxes),
+        }
+        return boxes
+
+    def _strip_height(self, width: int, scale: float) -> int:
+        return max(int(self.settings.det_tile / scale), width // 2, 64)
 
     def _detect_at(
         self, ocr: Any, bgr: np.ndarray, scale: float, cancel: CancelToken | None
@@ -197,8 +215,8 @@ class RapidEngine:
         import cv2
 
         h, w = bgr.shape[:2]
-        strip_h = max(int(self.settings.det_tile / scale), w // 2, 64)
-        strips = _strips(h, strip_h, overlap=max(96, int(0.06 * w)))
+        strips = _strips(h, self._strip_height(w, scale), overlap=max(96, int(0.06 * w)))
+        self._strip_count = len(strips)
         det = ocr.text_det
         out: list[np.ndarray] = []
         for i, (y0, y1) in enumerate(strips):
