@@ -218,7 +218,7 @@ class RapidEngine:
         strips = _strips(h, self._strip_height(w, scale), overlap=max(96, int(0.06 * w)))
         self._strip_count = len(strips)
         det = ocr.text_det
-        out: list[np.ndarray] = []
+        found: list[tuple[float, np.ndarray]] = []  # (distance from a cut edge of its strip, box)
         for i, (y0, y1) in enumerate(strips):
             if cancel:
                 cancel.raise_if_cancelled()
@@ -230,16 +230,16 @@ class RapidEngine:
             if res.boxes is None:
                 continue
             fx, fy = tw / sw, th / sh
-            # keep each box from the strip where it lies farthest from a cut
-            lo = y0 + (0 if i == 0 else (strips[i - 1][1] - y0) / 2)
-            hi = y1 if i == len(strips) - 1 else y1 - (y1 - strips[i + 1][0]) / 2
+            top_cut, bottom_cut = i > 0, i < len(strips) - 1
             for box in res.boxes:
                 pts = np.array(box, dtype=np.float32) * np.array([fx, fy], dtype=np.float32)
+                room = min(
+                    float(pts[:, 1].min()) if top_cut else np.inf,
+                    float(th - pts[:, 1].max()) if bottom_cut else np.inf,
+                )
                 pts[:, 1] += y0
-                cy = float(pts[:, 1].mean())
-                if lo <= cy < hi:
-                    out.append(pts)
-        return out
+                found.append((room, pts))
+        return _dedupe_overlap(found)
 
     def _recognize(
         self, ocr: Any, bgr: np.ndarray, boxes: list[np.ndarray], cancel: CancelToken | None
@@ -268,6 +268,27 @@ def _rec(ocr: Any, crops: list[np.ndarray]) -> list[tuple[str, float, tuple[floa
             confs = (float(score),) * len(text)
         out.append((text, float(score), confs))
     return out
+
+
+def _dedupe_overlap(found: list[tuple[float, np.ndarray]]) -> list[np.ndarray]:
+    """One box per text line where strips overlap: a line seen by two strips keeps the box from the strip
+    where it lies farthest from the cut (the complete one); a line cut by a strip edge loses to its whole twin."""
+    kept: list[np.ndarray] = []
+    bounds: list[tuple[float, float, float, float]] = []
+    for _, pts in sorted(found, key=lambda f: -f[0]):
+        x0, y0 = float(pts[:, 0].min()), float(pts[:, 1].min())
+        x1, y1 = float(pts[:, 0].max()), float(pts[:, 1].max())
+        area = max((x1 - x0) * (y1 - y0), 1.0)
+        clash = False
+        for a0, b0, a1, b1 in bounds:
+            iw, ih = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
+            if iw > 0 and ih > 0 and iw * ih > 0.3 * min(area, max((a1 - a0) * (b1 - b0), 1.0)):
+                clash = True
+                break
+        if not clash:
+            kept.append(pts)
+            bounds.append((x0, y0, x1, y1))
+    return sorted(kept, key=lambda b: (float(b[:, 1].min()), float(b[:, 0].min())))
 
 
 def _strips(height: int, strip_h: int, overlap: int) -> list[tuple[int, int]]:
