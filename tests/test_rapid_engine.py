@@ -109,3 +109,22 @@ def test_missing_model_files_fail_clearly_instead_of_downloading(tmp_path: Path)
     eng = RapidEngine(models_dir=tmp_path)  # an empty folder: RapidOCR would fetch the models
     with pytest.raises(EngineUnavailable, match="模型文件"):
         eng.read(Image.new("RGB", (100, 100), "white"))
+
+
+def test_strip_overlap_keeps_one_whole_box_per_line() -> None:
+    import numpy as np
+
+    from desktop_app.core.engines.rapid import _dedupe_overlap
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+        return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
+
+    found = [
+        (0, 50.0, box(20, 1520, 540, 1544)),  # line A, whole, strip 0
+        (0, 2.0, box(20, 1590, 400, 1600)),  # line C cut by the bottom of strip 0
+        (1, 40.0, box(20, 1542, 570, 1566)),  # line B (touches A), strip 1
+        (1, 60.0, box(20, 1568, 400, 1592)),  # line C whole, strip 1
+        (1, 10.0, box(20, 1521, 540, 1545)),  # line A again, seen by strip 1 near its top cut
+    ]
+    kept = _dedupe_overlap(found)
+    assert [(int(b[0, 1]), int(b[2, 1])) for b in kept] == [(1520, 1544), (1542, 1566), (1568, 1592)]

@@ -218,7 +218,7 @@ class RapidEngine:
         strips = _strips(h, self._strip_height(w, scale), overlap=max(96, int(0.06 * w)))
         self._strip_count = len(strips)
         det = ocr.text_det
-        found: list[tuple[float, np.ndarray]] = []  # (distance from a cut edge of its strip, box)
+        found: list[tuple[int, float, np.ndarray]] = []  # (strip, distance from a cut edge of it, box)
         for i, (y0, y1) in enumerate(strips):
             if cancel:
                 cancel.raise_if_cancelled()
@@ -238,7 +238,7 @@ class RapidEngine:
                     float(th - pts[:, 1].max()) if bottom_cut else np.inf,
                 )
                 pts[:, 1] += y0
-                found.append((room, pts))
+                found.append((i, room, pts))
         return _dedupe_overlap(found)
 
     def _recognize(
@@ -270,25 +270,29 @@ def _rec(ocr: Any, crops: list[np.ndarray]) -> list[tuple[str, float, tuple[floa
     return out
 
 
-def _dedupe_overlap(found: list[tuple[float, np.ndarray]]) -> list[np.ndarray]:
+def _dedupe_overlap(found: list[tuple[int, float, np.ndarray]]) -> list[np.ndarray]:
     """One box per text line where strips overlap: a line seen by two strips keeps the box from the strip
-    where it lies farthest from the cut (the complete one); a line cut by a strip edge loses to its whole twin."""
-    kept: list[np.ndarray] = []
-    bounds: list[tuple[float, float, float, float]] = []
-    for _, pts in sorted(found, key=lambda f: -f[0]):
-        x0, y0 = float(pts[:, 0].min()), float(pts[:, 1].min())
-        x1, y1 = float(pts[:, 0].max()), float(pts[:, 1].max())
-        area = max((x1 - x0) * (y1 - y0), 1.0)
-        clash = False
-        for a0, b0, a1, b1 in bounds:
-            iw, ih = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
-            if iw > 0 and ih > 0 and iw * ih > 0.3 * min(area, max((a1 - a0) * (b1 - b0), 1.0)):
-                clash = True
-                break
-        if not clash:
-            kept.append(pts)
-            bounds.append((x0, y0, x1, y1))
-    return sorted(kept, key=lambda b: (float(b[:, 1].min()), float(b[:, 0].min())))
+    where it lies farthest from the cut (the complete one); a line cut by a strip edge loses to its whole twin.
+    Boxes of the same strip are never twins."""
+    kept: list[tuple[int, np.ndarray]] = []
+    for strip, _, pts in sorted(found, key=lambda f: -f[1]):
+        if not any(other != strip and _same_line(pts, box) for other, box in kept):
+            kept.append((strip, pts))
+    return sorted((b for _, b in kept), key=lambda b: (float(b[:, 1].mean()), float(b[:, 0].min())))
+
+
+def _same_line(a: np.ndarray, b: np.ndarray) -> bool:
+    """Two boxes that cover the same stretch of the same text line (either may be cut short)."""
+    height = min(float(np.linalg.norm(a[3] - a[0])), float(np.linalg.norm(b[3] - b[0])))
+    if abs(float(a[:, 1].mean()) - float(b[:, 1].mean())) > 0.6 * max(height, 1.0) and not (
+        # a box cut by the strip edge has its centre off the whole box's centre: compare the overlap instead
+        min(float(a[:, 1].max()), float(b[:, 1].max())) - max(float(a[:, 1].min()), float(b[:, 1].min()))
+        > 0.5 * height
+    ):
+        return False
+    x_overlap = min(float(a[:, 0].max()), float(b[:, 0].max())) - max(float(a[:, 0].min()), float(b[:, 0].min()))
+    narrower = min(float(np.ptp(a[:, 0])), float(np.ptp(b[:, 0])))
+    return x_overlap > 0.5 * max(narrower, 1.0)
 
 
 def _strips(height: int, strip_h: int, overlap: int) -> list[tuple[int, int]]:
