@@ -123,8 +123,8 @@ def test_strip_overlap_keeps_one_whole_box_per_line() -> None:
         (0, 50.0, box(20, 1520, 540, 1544)),  # line A, whole, strip 0
         (0, 2.0, box(20, 1590, 400, 1600)),  # line C cut by the bottom of strip 0
         (1, 40.0, box(20, 1542, 570, 1566)),  # line B (touches A), strip 1
-        (1, 60.0, box(20, 1568, 400, 1592)),  # line C whole, strip 1
+        (1, 60.0, box(20, 1590, 400, 1614)),  # line C whole, strip 1
         (1, 10.0, box(20, 1521, 540, 1545)),  # line A again, seen by strip 1 near its top cut
     ]
     kept = _dedupe_overlap(found)
-    assert [(int(b[0, 1]), int(b[2, 1])) for b in kept] == [(1520, 1544), (1542, 1566), (1568, 1592)]
+    assert [(int(b[0, 1]), int(b[2, 1])) for b in kept] == [(1520, 1544), (1542, 1566), (1590, 1614)]
