@@ -63,10 +63,13 @@ def test_long_screenshot_is_read_in_strips(engine: RapidEngine, tmp_path: Path) 
     assert positions == sorted(positions)
 
 
-def test_two_column_scan_is_read_column_by_column(engine: RapidEngine, tmp_path: Path) -> None:
-    img = jpeg(render(insert_lines(), width=1240, font_px=22, columns=2, margin=70, gap=50), 85)
-    result = _read(engine, img, tmp_path, "scan2col.jpg")
-    assert {line.column for line in result.ocr.lines} >= {0, 1}
+@pytest.mark.parametrize("columns, width", [(2, 1240), (3, 1700)])
+def test_multi_column_scan_is_read_column_by_column(
+    engine: RapidEngine, tmp_path: Path, columns: int, width: int
+) -> None:
+    img = jpeg(render(insert_lines(), width=width, font_px=22, columns=columns, margin=70, gap=50), 85)
+    result = _read(engine, img, tmp_path, f"scan{columns}col.jpg")
+    assert {line.column for line in result.ocr.lines} == set(range(columns))
     _check_fields(result)
 
 
