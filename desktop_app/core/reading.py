@@ -1,0 +1,53 @@
+"""Read one queued record for a long-running reader (the desktop app's OCR worker).
+
+Like :func:`desktop_app.core.importer.read_record`, but a cancelled read saves nothing even when the engine
+finished before it noticed the cancellation, and the caller decides where a cancelled record goes (back to
+the queue when the app is closing, "failed: cancelled" when a person cancelled it).
+"""
+
+from __future__ import annotations
+
+import enum
+
+from desktop_app.core.cancel import Cancelled, CancelToken
+from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
+from desktop_app.core.images import ImageLoadError, load_image_bytes
+from desktop_app.core.pipeline import analyse
+from desktop_app.core.store import RecordStore, RecordView
+
+CANCELLED_MESSAGE = "已取消识别"
+OUT_OF_MEMORY_MESSAGE = "内存不足，无法读取这张图片"
+
+
+class ReadOutcome(enum.Enum):
+    READ = "read"
+    FAILED = "failed"
+    CANCELLED = "cancelled"  # nothing saved; the record is still "reading": the caller sets its status
+
+
+def read_queued(
+    store: RecordStore, record: RecordView, engine: OcrEngine, cancel: CancelToken | None = None
+) -> ReadOutcome:
+    """Mark the record "reading", read its stored image and save the result ("read"), or say why not
+    ("failed" with the reason as the record's error). StoreErrors (disk full...) are raised."""
+    store.mark_reading(record.id)
+    try:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        loaded = load_image_bytes(store.image_path(record).read_bytes(), record.source_path)
+        result = analyse(record.source_path, loaded, engine, cancel)
+    except Cancelled:
+        return ReadOutcome.CANCELLED
+    except (ImageLoadError, EngineUnavailable, EngineFailed) as exc:
+        store.mark_failed(record.id, str(exc))
+        return ReadOutcome.FAILED
+    except OSError as exc:
+        store.mark_failed(record.id, f"无法读取已保存的图片副本：{exc.strerror or exc}")
+        return ReadOutcome.FAILED
+    except MemoryError:
+        store.mark_failed(record.id, OUT_OF_MEMORY_MESSAGE)
+        return ReadOutcome.FAILED
+    if cancel is not None and cancel.cancelled:
+        return ReadOutcome.CANCELLED  # the result of a cancelled job is dropped
+    store.save_ocr(record.id, result.ocr, result.parsed.sections, result.warnings)
+    return ReadOutcome.READ

@@ -1,0 +1,452 @@
+"""The main window: record list and search on the left, the record view on the right, the message bar above
+and the engine state and reading progress in the status bar. Files and pictures come in by drag and drop,
+Ctrl+V, File → Open and the watched folders."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.core.images import IMAGE_EXTENSIONS
+from desktop_app.core.reading import ReadOutcome
+from desktop_app.core.store import FAILED, QUEUED, READING, StoreError
+from desktop_app.ui.app import Translations, apply_font, logs_dir
+from desktop_app.ui.engine_status import engine_status_text, failed_text, loading_text
+from desktop_app.ui.importing import Importer, ImportItem, Origin, local_files
+from desktop_app.ui.message_bar import MessageBar
+from desktop_app.ui.ocr_queue import OcrQueue
+from desktop_app.ui.ocr_worker import EngineConfig, EngineInfo
+from desktop_app.ui.record_list import RecordList, source_name
+from desktop_app.ui.record_view import RecordPanel
+from desktop_app.ui.services import AppServices
+from desktop_app.ui.settings import ENGINE_KIND, MODEL_DIR, UI_FONT_PT, UI_LANGUAGE, WATCHED_FOLDERS
+from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.thumbnails import ThumbnailCache
+from desktop_app.ui.watcher import FolderWatch
+
+log = logging.getLogger("insert_reader.ui")
+
+PROGRESS_DELAY_MS = 400  # reading progress appears only when reading takes longer than this
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: AppServices,
+        translations: Translations | None = None,
+        extra_watch: Sequence[str | Path] = (),
+        watch_settle_s: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.translations = translations
+        self.extra_watch = [str(p) for p in extra_watch]
+        store, messages = services.store, services.messages
+        self._started = False
+        self._closed = False
+        self._select_next = False
+
+        self.import_tasks = TaskRunner("imports", 1, self)
+        self.image_tasks = TaskRunner("images", 1, self)
+        self.thumbnails = ThumbnailCache(store, self.image_tasks, parent=self)
+        self.importer = Importer(store, self.import_tasks, self)
+        self.queue = OcrQueue(store, self.engine_config(), self)
+        self.watch = FolderWatch(parent=self) if watch_settle_s is None else FolderWatch(watch_settle_s, self)
+
+        central = QWidget(self)
+        self.message_bar = MessageBar(messages, central)
+        self.record_list = RecordList(store, self.thumbnails, messages, central)
+        self.record_panel = RecordPanel(store, messages, self.image_tasks, central)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.addWidget(self.record_list)
+        self.splitter.addWidget(self.record_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([420, 1100])
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self._build_actions()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.record_list.refresh()
+        self._retranslate()
+        self.resize(1480, 920)
+
+    # -- set-up -----------------------------------------------------------------------------------------
+
+    def engine_config(self) -> EngineConfig:
+        s = self.services.settings
+        return EngineConfig(s.get(ENGINE_KIND), s.get(MODEL_DIR) or None, self.services.data_dir)
+
+    def watched_folders(self) -> list[str]:
+        folders = [*self.services.settings.get(WATCHED_FOLDERS), *self.extra_watch]
+        return list(dict.fromkeys(folders))
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.engine_label = QLabel(bar)
+        self.engine_label.setObjectName("engine-state")
+        self.progress_box = QWidget(bar)
+        self.progress_label = QLabel(self.progress_box)
+        self.progress_bar = QProgressBar(self.progress_box)
+        self.progress_bar.setFixedWidth(180)
+        self.progress_bar.setTextVisible(False)
+        self.cancel_all_button = QPushButton(self.progress_box)
+        self.cancel_all_button.clicked.connect(self.queue.cancel_all)
+        row = QHBoxLayout(self.progress_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress_label)
+        row.addWidget(self.progress_bar)
+        row.addWidget(self.cancel_all_button)
+        self.progress_box.hide()
+        bar.addWidget(self.engine_label, 1)
+        bar.addPermanentWidget(self.progress_box)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
+
+    def _build_actions(self) -> None:
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_files)
+        self.open_folder_action = QAction(self)
+        self.open_folder_action.triggered.connect(self.open_folder)
+        self.paste_action = QAction(self)
+        self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
+        self.paste_action.triggered.connect(self.paste)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.logs_action = QAction(self)
+        self.logs_action.triggered.connect(self.open_logs)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.about)
+        menus = self.menuBar()
+        self.file_menu = menus.addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.open_folder_action)
+        self.file_menu.addAction(self.paste_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.tools_menu = menus.addMenu("")
+        self.tools_menu.addAction(self.settings_action)
+        self.help_menu = menus.addMenu("")
+        self.help_menu.addAction(self.logs_action)
+        self.help_menu.addAction(self.about_action)
+        toolbar = self.addToolBar("")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.paste_action)
+        toolbar.addAction(self.settings_action)
+        self.toolbar = toolbar
+
+    def _connect(self) -> None:
+        s = self.services.settings
+        s.changed.connect(self._setting_changed)
+        self.record_list.record_selected.connect(self.record_panel.show_record)
+        self.record_panel.record_changed.connect(self.record_list.update_record)
+        self.record_panel.reread_requested.connect(self.reread)
+        self.record_panel.cancel_requested.connect(self.queue.cancel)
+        self.importer.imported.connect(self._imported)
+        self.watch.file_ready.connect(self._watched_file)
+        self.watch.folder_state.connect(self._folder_state)
+        q = self.queue
+        q.engine_loading.connect(lambda pct, step: self.engine_label.setText(loading_text(pct, step)))
+        q.engine_ready.connect(self._engine_ready)
+        q.engine_failed.connect(self._engine_failed)
+        q.notice.connect(self._notice)
+        q.record_started.connect(self._record_started)
+        q.record_finished.connect(self._record_finished)
+        q.busy_changed.connect(self._busy_changed)
+        q.problem.connect(self.services.messages.error)
+
+    # -- lifecycle --------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            QTimer.singleShot(0, self.start_background_work)
+
+    def start_background_work(self) -> None:
+        """After the window is shown: start the OCR worker (it loads the engine) and the folder watcher."""
+        if self._started or self._closed:
+            return
+        self._started = True
+        self.queue.start()
+        self.watch.set_folders(self.watched_folders())
+        self.watch.start()
+
+    def is_idle(self) -> bool:
+        """Nothing is being imported, read, or waited for in a watched folder."""
+        return (
+            self._started
+            and self.queue.is_idle
+            and not self.importer.busy
+            and not self.watch.busy
+            and self.import_tasks.pending == 0
+        )
+
+    def shutdown(self) -> None:
+        """Save typed text, stop watching, stop the worker (waits for it) and the background tasks."""
+        if self._closed:
+            return
+        self._closed = True
+        self.record_panel.flush()
+        self.watch.stop()
+        if not self.queue.shutdown():
+            log.error("the OCR worker did not stop in time")
+        self.import_tasks.shutdown()
+        self.image_tasks.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        event.accept()
+
+    # -- bringing images in -----------------------------------------------------------------------------
+
+    def import_paths(self, paths: Sequence[str | Path]) -> None:
+        self._select_next = True
+        self.importer.import_paths(paths, Origin.USER)
+
+    def open_files(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("打开说明书图片"), "", self.tr("图片 ({0})").format(patterns)
+        )
+        if files:
+            self.import_paths(files)
+
+    def open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导入文件夹中的全部图片"))
+        if folder:
+            self.import_paths([folder])
+
+    def paste(self) -> None:
+        """Ctrl+V: files copied in a chat client or file manager, else a copied picture."""
+        mime = QGuiApplication.clipboard().mimeData()
+        self._select_next = True
+        if mime is None or not self.importer.import_mime(mime, Origin.USER):
+            self._select_next = False
+            self.services.messages.info(self.tr("剪贴板里没有图片或图片文件"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if local_files(mime) or mime.hasImage():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._select_next = True
+        if self.importer.import_mime(event.mimeData(), Origin.USER):
+            event.acceptProposedAction()
+        else:
+            self._select_next = False
+            event.ignore()
+
+    def _watched_file(self, path: str) -> None:
+        if not self._closed:
+            self.importer.import_paths([path], Origin.WATCH)
+
+    def _imported(self, item: ImportItem) -> None:
+        messages = self.services.messages
+        name = source_name(item.source)
+        if item.record is None:
+            if item.origin is Origin.WATCH:
+                messages.warning(self.tr("监视文件夹中的“{0}”无法导入：{1}").format(name, item.error))
+            else:
+                messages.error(self.tr("“{0}”无法导入：{1}").format(name, item.error))
+            return
+        record = item.record
+        if item.created:
+            self.record_list.model.upsert(record)
+            self.queue.wake()
+            if item.origin is Origin.WATCH:
+                messages.info(self.tr("监视文件夹中有新图片“{0}”，正在识别").format(name))
+        elif item.origin is Origin.USER:
+            self.record_list.update_record(record.id)
+            messages.info(self.tr("“{0}”已经导入过，已选中原来的记录").format(name))
+        else:
+            log.info("watched file %s is record %s already", item.source, record.id)
+            return
+        if item.origin is Origin.USER and self._select_next:
+            self._select_next = False
+            self.record_list.select(record.id)
+
+    def _folder_state(self, path: str, present: bool) -> None:
+        if not present:
+            self.services.messages.warning(
+                self.tr("监视的文件夹不见了，会在它恢复后继续监视：{0}").format(path)
+            )
+
+    # -- reading ----------------------------------------------------------------------------------------
+
+    def reread(self, record_id: int) -> None:
+        try:
+            ok = self.queue.reread(record_id)
+        except StoreError as exc:
+            self.services.messages.exception(exc, self.tr("重新识别"))
+            return
+        if ok:
+            self.record_list.set_status(record_id, QUEUED)
+            self.record_panel.refresh()
+
+    def _record_started(self, record_id: int, number: int, total: int) -> None:
+        self.record_list.set_status(record_id, READING)
+        self.record_panel.set_status(record_id, READING)
+        self.progress_label.setText(self.tr("正在识别第 {0} 张，共 {1} 张").format(number, total))
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(number - 1)
+
+    def _record_finished(self, record_id: int, outcome: str) -> None:
+        self.record_list.update_record(record_id)
+        if self.record_panel.record_id == record_id:
+            self.record_panel.refresh()
+        if outcome == ReadOutcome.FAILED.value:
+            try:
+                record = self.services.store.get(record_id)
+            except StoreError as exc:
+                self.services.messages.exception(exc, self.tr("读取记录"))
+                return
+            if record is not None and record.status == FAILED:
+                self.services.messages.error(
+                    self.tr("“{0}”识别失败：{1}").format(source_name(record.source_path), record.error or "")
+                )
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._progress_timer.start()
+        else:
+            self._progress_timer.stop()
+            self.progress_box.hide()
+
+    def _show_progress(self) -> None:
+        if self.queue.busy:
+            self.progress_box.show()
+
+    def _engine_ready(self, info: EngineInfo) -> None:
+        self.engine_label.setText(engine_status_text(info))
+        facts = [f"{k}: {v}" for k, v in info.facts.items()]
+        self.engine_label.setToolTip("\n".join([*facts, *info.warnings]))
+
+    def _engine_failed(self, message: str) -> None:
+        self.engine_label.setText(failed_text(message))
+        self.services.messages.error(failed_text(message))
+
+    def _notice(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("HunyuanOCR 使用许可"), text, parent=self)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+
+    # -- settings ---------------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.services.settings, self)
+        dialog.exec()
+
+    def _setting_changed(self, key: str) -> None:
+        s = self.services.settings
+        if key == UI_FONT_PT.key:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_font(app, s.get(UI_FONT_PT))
+        elif key == UI_LANGUAGE.key:
+            if self.translations is not None:
+                self.translations.set_language(s.get(UI_LANGUAGE))
+        elif key == WATCHED_FOLDERS.key:
+            if self._started:
+                self.watch.set_folders(self.watched_folders())
+        elif key in (ENGINE_KIND.key, MODEL_DIR.key):
+            self.engine_label.setText(loading_text(-1, ""))
+            self.queue.reconfigure(self.engine_config())
+
+    # -- help -------------------------------------------------------------------------------------------
+
+    def open_logs(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(logs_dir(self.services.data_dir))))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr(
+                "药品说明书识读 {0}\n\n识读药品说明书图片，核对后打印大字版或朗读。\n数据文件夹：{1}"
+            ).format(__version__, self.services.data_dir),
+        )
+
+    # -- language ---------------------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("药品说明书识读"))
+        self.file_menu.setTitle(self.tr("文件(&F)"))
+        self.tools_menu.setTitle(self.tr("工具(&T)"))
+        self.help_menu.setTitle(self.tr("帮助(&H)"))
+        self.toolbar.setWindowTitle(self.tr("工具栏"))
+        self.open_action.setText(self.tr("打开图片…"))
+        self.open_action.setToolTip(self.tr("打开说明书图片（可多选）"))
+        self.open_folder_action.setText(self.tr("导入文件夹…"))
+        self.paste_action.setText(self.tr("粘贴图片"))
+        self.paste_action.setToolTip(self.tr("粘贴复制的图片或图片文件（Ctrl+V）"))
+        self.settings_action.setText(self.tr("设置…"))
+        self.quit_action.setText(self.tr("退出"))
+        self.logs_action.setText(self.tr("打开日志文件夹"))
+        self.about_action.setText(self.tr("关于"))
+        self.cancel_all_button.setText(self.tr("全部取消"))
+        self.cancel_all_button.setToolTip(self.tr("取消排队中和正在识别的图片"))
+        info = self.queue.engine_info
+        if info is not None:
+            self.engine_label.setText(engine_status_text(info))
+        elif self.queue.engine_error:
+            self.engine_label.setText(failed_text(self.queue.engine_error))
+        else:
+            self.engine_label.setText(loading_text(-1, ""))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

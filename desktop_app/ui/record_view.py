@@ -1,0 +1,413 @@
+"""The record view: the picture beside the fields, the record's warnings, and the record actions.
+
+Actions: 标记为已核对, 重新识别, 取消识别, and two placeholders for the sheet and speech features:
+``print_action`` (打印大字版) and ``speak_action`` (朗读) sit in ``output_toolbar``, disabled with the tooltip
+"尚未接入" until they are connected; ``record_shown(RecordView | None)`` tells them which record is shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QImage, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.field_sources import FieldSource, field_sources
+from desktop_app.core.store import (
+    FAILED,
+    QUEUED,
+    READ,
+    READING,
+    REVIEWED,
+    RecordStore,
+    RecordView,
+    StoreError,
+)
+from desktop_app.ui.field_editor import FieldEditor
+from desktop_app.ui.image_view import ImageView
+from desktop_app.ui.messages import MessageCenter
+from desktop_app.ui.record_list import source_name
+from desktop_app.ui.status_text import status_color, status_text
+from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.thumbnails import VIEW_MAX_SIDE, read_image
+
+log = logging.getLogger("insert_reader.ui")
+
+
+class RecordPanel(QWidget):
+    reread_requested = Signal(int)
+    cancel_requested = Signal(int)
+    record_changed = Signal(int)  # a field, the drug name or the review state was saved
+    record_shown = Signal(object)  # RecordView or None: for the sheet and speech actions
+
+    def __init__(
+        self, store: RecordStore, messages: MessageCenter, images: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._messages = messages
+        self._images = images
+        self._image_task: int | None = None
+        self.record: RecordView | None = None
+        self.sources: dict[int, FieldSource] = {}
+        self.editors: dict[int, FieldEditor] = {}
+
+        self.stack = QStackedWidget(self)
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("empty-hint")
+        self.stack.addWidget(self.empty)
+
+        page = QWidget(self)
+        self.image_view = ImageView(page)
+        right = QWidget(page)
+        self.title = QLabel(right)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_chip = QLabel(right)
+        self.meta = QLabel(right)
+        self.meta.setWordWrap(True)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.actions_bar = QToolBar(right)
+        self.actions_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.review_action = QAction(self)
+        self.reread_action = QAction(self)
+        self.cancel_action = QAction(self)
+        self.actions_bar.addAction(self.review_action)
+        self.actions_bar.addAction(self.reread_action)
+        self.actions_bar.addAction(self.cancel_action)
+        self.review_action.triggered.connect(self._toggle_reviewed)
+        self.reread_action.triggered.connect(self._reread)
+        self.cancel_action.triggered.connect(self._cancel)
+        # The sheet and speech features are connected here by the lead: see the module docstring.
+        self.output_toolbar = QToolBar(right)
+        self.output_toolbar.setObjectName("output-actions")
+        self.output_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.print_action = QAction(self)
+        self.speak_action = QAction(self)
+        self.print_action.setObjectName("print_action")
+        self.speak_action.setObjectName("speak_action")
+        self.print_action.setEnabled(False)
+        self.speak_action.setEnabled(False)
+        self.output_toolbar.addAction(self.print_action)
+        self.output_toolbar.addAction(self.speak_action)
+
+        self.notes = QLabel(right)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.notes.setObjectName("record-notes")
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fields_box = QWidget()
+        self.fields_layout = QVBoxLayout(self.fields_box)
+        self.fields_layout.setContentsMargins(4, 0, 12, 0)
+        self.fields_layout.addStretch(1)
+        self.fields_scroll = QScrollArea(right)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setWidget(self.fields_box)
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)
+        bars = QHBoxLayout()
+        bars.addWidget(self.actions_bar)
+        bars.addStretch(1)
+        bars.addWidget(self.output_toolbar)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addLayout(title_row)
+        right_layout.addWidget(self.meta)
+        right_layout.addLayout(bars)
+        right_layout.addWidget(self.notes)
+        right_layout.addWidget(self.fields_scroll, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        self.splitter.addWidget(self.image_view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setChildrenCollapsible(False)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.splitter)
+        self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._sized = False
+        self._retranslate()
+        self._apply_fonts()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized and self.width() > 200:
+            self._sized = True
+            self.splitter.setSizes([int(self.width() * 0.45), int(self.width() * 0.55)])
+
+    # -- public -----------------------------------------------------------------------------------------
+
+    @property
+    def record_id(self) -> int | None:
+        return self.record.id if self.record is not None else None
+
+    def show_record(self, record_id: int | None) -> None:
+        """Show another record (pending edits of the shown one are saved first)."""
+        self.flush()
+        if record_id is None:
+            self._set_record(None)
+            return
+        try:
+            record = self._store.get(record_id)
+        except StoreError as exc:
+            self._messages.exception(exc, self.tr("打开记录"))
+            return
+        self._set_record(record)
+
+    def refresh(self) -> None:
+        """The shown record changed in the store (read, re-read, status): show what is stored now."""
+        if self.record is None:
+            return
+        try:
+            record = self._store.get(self.record.id)
+        except StoreError as exc:
+            self._messages.exception(exc, self.tr("打开记录"))
+            return
+        if record is None:
+            self._set_record(None)
+            return
+        self._update(record)
+
+    def set_status(self, record_id: int, status: str) -> None:
+        """A quick status change from the worker (before the record is read again)."""
+        if self.record is not None and self.record.id == record_id and self.record.status != status:
+            self.refresh()
+
+    def flush(self) -> None:
+        """Save typed text now."""
+        for editor in list(self.editors.values()):
+            editor.commit()
+
+    def editor_for(self, key: str) -> FieldEditor | None:
+        return next((e for e in self.editors.values() if e.field.key == key), None)
+
+    # -- showing ----------------------------------------------------------------------------------------
+
+    def _set_record(self, record: RecordView | None) -> None:
+        same_image = record is not None and self.record is not None and record.sha256 == self.record.sha256
+        self.record = record
+        if record is None:
+            self._clear_editors()
+            self.stack.setCurrentIndex(0)
+            self.image_view.canvas.clear()
+            self.record_shown.emit(None)
+            return
+        self.stack.setCurrentIndex(1)
+        if not same_image or not self.image_view.canvas.has_image:
+            self._load_image(record)
+        self._update(record, rebuild=True)
+
+    def _update(self, record: RecordView, rebuild: bool = False) -> None:
+        old_ids = [e.field.id for e in self.editors.values()]
+        self.record = record
+        if rebuild or old_ids != [f.id for f in record.fields]:
+            self._build_editors(record)
+        else:
+            for f in record.fields:
+                self.editors[f.id].set_field(f)
+        self._show_header(record)
+        self.record_shown.emit(record)
+
+    def _build_editors(self, record: RecordView) -> None:
+        self._clear_editors()
+        self.sources = field_sources(record.ocr, record.fields)
+        for position, f in enumerate(record.fields):
+            editor = FieldEditor(f, self.sources.get(f.id, FieldSource()), self.fields_box)
+            editor.committed.connect(self._save_field)
+            editor.revert_requested.connect(self._revert_field)
+            editor.focused.connect(self._field_focused)
+            self.fields_layout.insertWidget(position, editor)
+            self.editors[f.id] = editor
+        self.image_view.canvas.show_boxes([])
+
+    def _clear_editors(self) -> None:
+        for editor in self.editors.values():
+            editor.hide()
+            editor.deleteLater()
+        self.editors = {}
+        self.sources = {}
+
+    def _show_header(self, record: RecordView) -> None:
+        self.title.setText(record.drug_name or source_name(record.source_path))
+        color = status_color(record.status).name()
+        self.status_chip.setText(status_text(record.status))
+        self.status_chip.setStyleSheet(
+            f"background: {color}; color: white; border-radius: 6px; padding: 3px 10px; font-weight: bold;"
+        )
+        when = record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        parts = [self.tr("来源：{0}").format(record.source_path), self.tr("导入时间：{0}").format(when)]
+        if record.engine:
+            parts.append(self.tr("识别引擎：{0}").format(record.engine))
+        if record.reviewed_at is not None:
+            parts.append(
+                self.tr("核对时间：{0}").format(record.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            )
+        self.meta.setText("　".join(parts))
+        self._show_notes(record)
+        reviewed = record.status == REVIEWED
+        self.review_action.setText(self.tr("取消“已核对”") if reviewed else self.tr("标记为已核对"))
+        self.review_action.setEnabled(record.status in (READ, REVIEWED))
+        self.reread_action.setEnabled(record.status in (READ, REVIEWED, FAILED))
+        self.cancel_action.setVisible(record.status in (QUEUED, READING))
+
+    def _show_notes(self, record: RecordView) -> None:
+        blocks: list[str] = []
+        if record.status == FAILED and record.error:
+            blocks.append(
+                '<div style="background:#fde2e2; color:#7f1d1d; padding:6px;">'
+                + escape(self.tr("识别失败：{0}").format(record.error))
+                + "</div>"
+            )
+        elif record.status == QUEUED:
+            blocks.append("<div>" + escape(self.tr("排队等待识别…")) + "</div>")
+        elif record.status == READING:
+            blocks.append("<div>" + escape(self.tr("正在识别，请稍候…")) + "</div>")
+        if record.warnings:
+            items = "".join(f"<li>{escape(w)}</li>" for w in record.warnings)
+            blocks.append(
+                '<div style="background:#fff4d6; color:#5c3d00; padding:6px;">'
+                + escape(self.tr("请注意："))
+                + f'<ul style="margin:0">{items}</ul></div>'
+            )
+        if record.status in (READ, REVIEWED) and not record.fields:
+            blocks.append("<div>" + escape(self.tr("这张图片中没有识别出文字。")) + "</div>")
+        self.notes.setText("".join(blocks))
+        self.notes.setVisible(bool(blocks))
+
+    def _load_image(self, record: RecordView) -> None:
+        if self._image_task is not None:
+            self._images.discard(self._image_task)
+        self.image_view.canvas.clear(self.tr("正在载入图片…"))
+        path = self._store.image_path(record)
+        rid = record.id
+        natural = QSize(record.width, record.height)
+
+        def done(image: QImage) -> None:
+            self._image_task = None
+            if self.record is not None and self.record.id == rid:
+                self.image_view.canvas.set_image(image, natural)
+
+        def failed(exc: BaseException) -> None:
+            self._image_task = None
+            if self.record is not None and self.record.id == rid:
+                self.image_view.canvas.clear(self.tr("无法显示图片"))
+                self._messages.exception(exc, self.tr("显示图片"))
+
+        self._image_task = self._images.submit(lambda: read_image(path, VIEW_MAX_SIDE), done, failed)
+
+    # -- edits and actions ------------------------------------------------------------------------------
+
+    def _save_field(self, field_id: int, text: str) -> None:
+        if self.record is None:
+            return
+        try:
+            self._store.update_field(self.record.id, field_id, text)
+        except StoreError as exc:
+            self._messages.exception(exc, self.tr("保存修改"))
+            return
+        self._after_change()
+
+    def _revert_field(self, field_id: int) -> None:
+        if self.record is None:
+            return
+        try:
+            self._store.revert_field(self.record.id, field_id)
+        except StoreError as exc:
+            self._messages.exception(exc, self.tr("恢复识别原文"))
+            return
+        self._after_change()
+
+    def _after_change(self) -> None:
+        assert self.record is not None
+        rid = self.record.id
+        self.refresh()
+        self.record_changed.emit(rid)
+
+    def _field_focused(self, field_id: int) -> None:
+        source = self.sources.get(field_id, FieldSource())
+        self.image_view.canvas.show_boxes(source.boxes)
+        editor = self.editors.get(field_id)
+        if editor is not None:
+            self.fields_scroll.ensureWidgetVisible(editor, 0, 24)
+
+    def _toggle_reviewed(self) -> None:
+        if self.record is None:
+            return
+        self.flush()
+        try:
+            self._store.mark_reviewed(self.record.id, self.record.status != REVIEWED)
+        except (StoreError, ValueError) as exc:
+            self._messages.exception(exc, self.tr("标记核对"))
+            return
+        self._after_change()
+
+    def _reread(self) -> None:
+        if self.record is not None:
+            self.flush()
+            self.reread_requested.emit(self.record.id)
+
+    def _cancel(self) -> None:
+        if self.record is not None:
+            self.cancel_requested.emit(self.record.id)
+
+    # -- language and fonts -----------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.empty.setText(
+            self.tr("把说明书图片拖到这里，\n或按 Ctrl+V 粘贴图片，\n或从“文件”菜单打开图片。")
+        )
+        self.reread_action.setText(self.tr("重新识别"))
+        self.reread_action.setToolTip(
+            self.tr("用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）")
+        )
+        self.cancel_action.setText(self.tr("取消识别"))
+        self.print_action.setText(self.tr("打印大字版"))
+        self.speak_action.setText(self.tr("朗读"))
+        for action in (self.print_action, self.speak_action):
+            if not action.isEnabled():
+                action.setToolTip(self.tr("尚未接入"))
+        self.review_action.setToolTip(self.tr("已对照原图核对过全部内容"))
+        if self.record is not None:
+            self._show_header(self.record)
+        else:
+            self.review_action.setText(self.tr("标记为已核对"))
+
+    def _apply_fonts(self) -> None:
+        base = self.font()
+        title = QFont(base)
+        title.setPointSizeF(base.pointSizeF() * 1.5)
+        title.setBold(True)
+        self.title.setFont(title)
+        empty = QFont(base)
+        empty.setPointSizeF(base.pointSizeF() * 1.4)
+        self.empty.setFont(empty)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        elif event.type() == QEvent.Type.FontChange:  # the app font changed (settings)
+            self._apply_fonts()
+        super().changeEvent(event)

@@ -1,0 +1,763 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="242" />
+        <source>（无法写入错误记录）</source>
+        <extracomment>Chinese UI fonts, best first (Windows, macOS, Linux)</extracomment>
+        <translation>(the error report could not be written)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="245" />
+        <source>程序出错</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="246" />
+        <source>程序遇到了一个意外错误。已保存的数据不受影响。
+
+错误详情已保存到：
+{0}
+
+可以继续使用；如果再次出错，请重新启动程序，并把这个文件发给技术支持。</source>
+        <translation>The program ran into an unexpected error. Your saved records are not affected.
+
+The details were saved to:
+{0}
+
+You can go on working. If it happens again, restart the program and send this file to technical support.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineStatus</name>
+    <message>
+        <location filename="../../desktop_app/ui/engine_status.py" line="24" />
+        <source>内置 CPU 引擎（{0}）</source>
+        <translation>Built-in CPU engine ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/engine_status.py" line="25" />
+        <source>内置 CPU 引擎</source>
+        <translation>Built-in CPU engine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/engine_status.py" line="30" />
+        <source>正在启动识别引擎…</source>
+        <translation>Starting the reading engine…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/engine_status.py" line="31" />
+        <source>正在加载模型 {0}%（{1}）</source>
+        <translation>Loading the model {0}% ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/engine_status.py" line="35" />
+        <source>识别引擎不可用：{0}</source>
+        <translation>Reading engine not available: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="247" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="256" />
+        <source>说明书开头</source>
+        <translation>Opening text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="258" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="263" />
+        <source>（已修改）</source>
+        <translation>(edited)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="264" />
+        <source>恢复识别原文</source>
+        <translation>Restore the read text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="265" />
+        <source>丢弃修改，改回识别出的文字（修改记录会保留）</source>
+        <translation>Discard the changes and go back to the text as read (the change history is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="266" />
+        <source>识别原文</source>
+        <translation>Text as read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="267" />
+        <source>显示识别出的原始文字</source>
+        <translation>Show the text as the engine read it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="268" />
+        <source>识别把握不大，请核对原图</source>
+        <translation>Not sure of this reading: please check it against the picture</translation>
+    </message>
+</context>
+<context>
+    <name>ImageView</name>
+    <message>
+        <location filename="../../desktop_app/ui/image_view.py" line="195" />
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/image_view.py" line="196" />
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/image_view.py" line="197" />
+        <source>适合窗口</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/image_view.py" line="198" />
+        <source>旋转 90°</source>
+        <translation>Rotate 90°</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/image_view.py" line="199" />
+        <source>放大图片（也可以滚动鼠标滚轮）</source>
+        <translation>Zoom in (or turn the mouse wheel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/image_view.py" line="200" />
+        <source>缩小图片</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/image_view.py" line="201" />
+        <source>整张图片放进窗口</source>
+        <translation>Show the whole picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/image_view.py" line="202" />
+        <source>顺时针旋转 90 度（只影响显示）</source>
+        <translation>Turn clockwise by 90 degrees (display only)</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <location filename="../../desktop_app/ui/launch.py" line="78" />
+        <source>无法打开记录库</source>
+        <translation>Cannot open the record database</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="255" />
+        <source>打开说明书图片</source>
+        <translation>Open insert pictures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="255" />
+        <source>图片 ({0})</source>
+        <translation>Pictures ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="261" />
+        <source>导入文件夹中的全部图片</source>
+        <translation>Import all pictures in a folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="271" />
+        <source>剪贴板里没有图片或图片文件</source>
+        <translation>The clipboard holds no picture or picture file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="300" />
+        <source>监视文件夹中的“{0}”无法导入：{1}</source>
+        <translation>“{0}” in a watched folder cannot be imported: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="302" />
+        <source>“{0}”无法导入：{1}</source>
+        <translation>“{0}” cannot be imported: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="309" />
+        <source>监视文件夹中有新图片“{0}”，正在识别</source>
+        <translation>New picture “{0}” in a watched folder: reading it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="312" />
+        <source>“{0}”已经导入过，已选中原来的记录</source>
+        <translation>“{0}” was imported before: its record is selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="323" />
+        <source>监视的文件夹不见了，会在它恢复后继续监视：{0}</source>
+        <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <source>重新识别</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="341" />
+        <source>正在识别第 {0} 张，共 {1} 张</source>
+        <translation>Reading picture {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="353" />
+        <source>读取记录</source>
+        <translation>reading a record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="357" />
+        <source>“{0}”识别失败：{1}</source>
+        <translation>Reading “{0}” failed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="381" />
+        <source>HunyuanOCR 使用许可</source>
+        <translation>HunyuanOCR licence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="416" />
+        <location filename="../../desktop_app/ui/main_window.py" line="438" />
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="418" />
+        <source>药品说明书识读 {0}
+
+识读药品说明书图片，核对后打印大字版或朗读。
+数据文件夹：{1}</source>
+        <translation>Insert Reader {0}
+
+Reads pictures of drug package inserts; after checking, print a large-print sheet or have it read aloud.
+Data folder: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="425" />
+        <source>药品说明书识读</source>
+        <translation>Insert Reader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="426" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="427" />
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="428" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="429" />
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="430" />
+        <source>打开图片…</source>
+        <translation>Open pictures…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="431" />
+        <source>打开说明书图片（可多选）</source>
+        <translation>Open insert pictures (you can pick several)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="432" />
+        <source>导入文件夹…</source>
+        <translation>Import a folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="433" />
+        <source>粘贴图片</source>
+        <translation>Paste picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="434" />
+        <source>粘贴复制的图片或图片文件（Ctrl+V）</source>
+        <translation>Paste a copied picture or picture file (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="435" />
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="436" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="437" />
+        <source>打开日志文件夹</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="439" />
+        <source>全部取消</source>
+        <translation>Cancel all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="440" />
+        <source>取消排队中和正在识别的图片</source>
+        <translation>Cancel the pictures waiting and being read</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../desktop_app/ui/message_bar.py" line="65" />
+        <source>关闭消息</source>
+        <translation>Close the message</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="53" />
+        <source>内存不足，请关闭其他程序后重试</source>
+        <extracomment>exceptions whose message is already a sentence for clinic staff</extracomment>
+        <translation>Not enough memory: close other programs and try again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="56" />
+        <source>磁盘已满，无法保存：{0}</source>
+        <translation>The disk is full, cannot save: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="60" />
+        <source>没有权限访问：{0}</source>
+        <translation>No permission to access: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="62" />
+        <source>找不到文件：{0}</source>
+        <translation>File not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="98" />
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="102" />
+        <source>{0}时程序出错（{1}），详情已写入日志</source>
+        <translation>Something went wrong while {0} ({1}); the details are in the log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/importing.py" line="170" />
+        <source>程序出错（{0}），详情已写入日志</source>
+        <translation>Something went wrong ({0}); the details are in the log</translation>
+    </message>
+</context>
+<context>
+    <name>OcrWorker</name>
+    <message>
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="181" />
+        <source>正在准备识别引擎</source>
+        <extracomment>Modules the engine imports on first use. Importing is slow and holds the interpreter, so they are imported on the GUI thread before the window shows, not on the worker while the window is in use.</extracomment>
+        <translation>Preparing the reading engine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="198" />
+        <source>识别引擎启动时程序出错（{0}），详情已写入日志</source>
+        <translation>The reading engine failed to start ({0}); the details are in the log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="258" />
+        <source>识别时程序出错（{0}），详情已写入日志</source>
+        <translation>Something went wrong while reading ({0}); the details are in the log</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDelegate</name>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="189" />
+        <source>正在识别…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="189" />
+        <source>（未识别出药名）</source>
+        <translation>(no drug name found)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="272" />
+        <source>读取记录列表</source>
+        <translation>reading the record list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="290" />
+        <source>读取记录</source>
+        <translation>reading a record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="329" />
+        <source>找到 {0} 条记录</source>
+        <translation>Records found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="331" />
+        <source>共 {0} 条记录（最新的在上）</source>
+        <translation>Records: {0} (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="334" />
+        <source>搜索药名或说明书内容…</source>
+        <translation>Search drug names and insert text…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="335" />
+        <source>输入药名、成分等文字，多个词用空格分开</source>
+        <translation>Type a drug name, an ingredient or other text; separate several words with spaces</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="176" />
+        <location filename="../../desktop_app/ui/record_view.py" line="187" />
+        <source>打开记录</source>
+        <translation>opening the record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="261" />
+        <source>来源：{0}</source>
+        <translation>Source: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="261" />
+        <source>导入时间：{0}</source>
+        <translation>Imported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="263" />
+        <source>识别引擎：{0}</source>
+        <translation>Engine: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="266" />
+        <source>核对时间：{0}</source>
+        <translation>Checked: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="271" />
+        <source>取消“已核对”</source>
+        <translation>Undo “checked”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="271" />
+        <location filename="../../desktop_app/ui/record_view.py" line="396" />
+        <source>标记为已核对</source>
+        <translation>Mark as checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="281" />
+        <source>识别失败：{0}</source>
+        <translation>Reading failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="285" />
+        <source>排队等待识别…</source>
+        <translation>Waiting to be read…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="287" />
+        <source>正在识别，请稍候…</source>
+        <translation>Reading, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="292" />
+        <source>请注意：</source>
+        <translation>Please note:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="296" />
+        <source>这张图片中没有识别出文字。</source>
+        <translation>No text was found in this picture.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="303" />
+        <source>正在载入图片…</source>
+        <translation>Loading the picture…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="316" />
+        <source>无法显示图片</source>
+        <translation>Cannot show the picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="317" />
+        <source>显示图片</source>
+        <translation>showing the picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="329" />
+        <source>保存修改</source>
+        <translation>saving the change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="339" />
+        <source>恢复识别原文</source>
+        <translation>Restore the read text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="363" />
+        <source>标记核对</source>
+        <translation>marking as checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="380" />
+        <source>把说明书图片拖到这里，
+或按 Ctrl+V 粘贴图片，
+或从“文件”菜单打开图片。</source>
+        <translation>Drag insert pictures here,
+or paste one with Ctrl+V,
+or open pictures from the File menu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="382" />
+        <source>重新识别</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="384" />
+        <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
+        <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="386" />
+        <source>取消识别</source>
+        <translation>Cancel reading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="387" />
+        <source>打印大字版</source>
+        <translation>Print large-print sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="388" />
+        <source>朗读</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="391" />
+        <source>尚未接入</source>
+        <translation>Not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="392" />
+        <source>已对照原图核对过全部内容</source>
+        <translation>Everything was checked against the picture</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="189" />
+        <source>选择要监视的文件夹</source>
+        <translation>Choose a folder to watch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="199" />
+        <source>选择 HunyuanOCR 模型文件夹</source>
+        <translation>Choose the HunyuanOCR model folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="214" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="215" />
+        <source>识别引擎</source>
+        <translation>Reading engine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="216" />
+        <source>监视文件夹</source>
+        <translation>Watched folders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="217" />
+        <source>界面</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="218" />
+        <source>朗读与打印</source>
+        <translation>Speech and printing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="221" />
+        <source>内置 CPU 引擎</source>
+        <translation>Built-in CPU engine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="222" />
+        <source>HunyuanOCR</source>
+        <translation>HunyuanOCR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="226" />
+        <source>识别引擎：</source>
+        <translation>Reading engine:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="227" />
+        <source>HunyuanOCR 模型文件夹：</source>
+        <translation>HunyuanOCR model folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="228" />
+        <source>留空：自动查找</source>
+        <translation>Empty: look for it automatically</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="229" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="220" />
+        <source>自动（推荐）</source>
+        <translation>Automatic (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="232" />
+        <source>自动：有 NVIDIA 显卡（或 Apple 芯片）和 HunyuanOCR 模型时用 HunyuanOCR，识别更准；否则用内置 CPU 引擎。</source>
+        <translation>Automatic: HunyuanOCR, which reads better, when there is an NVIDIA graphics card (or an Apple chip) and the HunyuanOCR model; otherwise the built-in CPU engine.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="238" />
+        <source>放进这些文件夹（包括子文件夹）的新图片会自动导入并识别。可以添加微信、QQ 等聊天软件的下载文件夹。</source>
+        <translation>New pictures saved into these folders (and their subfolders) are imported and read automatically. You can add the download folders of chat apps such as WeChat or QQ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="241" />
+        <source>添加文件夹…</source>
+        <translation>Add a folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="242" />
+        <source>添加聊天软件文件夹</source>
+        <translation>Add a chat app folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="244" />
+        <source>在这台电脑上找到的聊天软件下载文件夹</source>
+        <translation>Chat app download folders found on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="246" />
+        <source>这台电脑上没有找到微信、企业微信、QQ 或钉钉的下载文件夹</source>
+        <translation>No WeChat, WeCom, QQ or DingTalk download folder was found on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="248" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="249" />
+        <source>界面语言：</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="250" />
+        <source>字号：</source>
+        <translation>Font size:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="251" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="257" />
+        <source> 磅</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="252" />
+        <source>朗读语音：</source>
+        <translation>Voice:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="253" />
+        <source>留空：自动选择普通话语音</source>
+        <translation>Empty: pick a Mandarin voice automatically</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="254" />
+        <source>朗读速度：</source>
+        <translation>Speaking rate:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="255" />
+        <source> 倍</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="256" />
+        <source>大字版正文字号：</source>
+        <translation>Sheet text size:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="258" />
+        <source>诊所名称：</source>
+        <translation>Clinic name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="259" />
+        <source>印在大字版上</source>
+        <translation>Printed on the large-print sheet</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../desktop_app/ui/status_text.py" line="11" />
+        <source>排队中</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_text.py" line="12" />
+        <source>识别中</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_text.py" line="13" />
+        <source>已识别</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_text.py" line="14" />
+        <source>识别失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_text.py" line="15" />
+        <source>已核对</source>
+        <translation>Checked</translation>
+    </message>
+</context>
+</TS>
