@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.cancel import Cancelled, CancelToken
-from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
-from desktop_app.core.images import ImageLoadError, is_probably_image_name, load_image, load_image_bytes
-from desktop_app.core.pipeline import analyse
+from desktop_app.core.engines.base import OcrEngine
+from desktop_app.core.images import ImageLoadError, is_probably_image_name, load_image
+from desktop_app.core.reading import ReadOutcome, read_queued
 from desktop_app.core.store import FAILED, QUEUED, READING, RecordStore, RecordView
 
 
@@ -24,6 +24,8 @@ class ImportOutcome:
     record: RecordView | None
     created: bool  # False: the same image was imported before (the existing record is returned)
     error: str | None = None
+    #: why the file could not be imported (ImageLoadError.reason: "truncated", "empty", "not_image", ...)
+    reason: str | None = None
 
 
 def collect_images(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -45,7 +47,7 @@ def add_to_store(store: RecordStore, path: str | os.PathLike[str]) -> ImportOutc
     try:
         loaded = load_image(Path(path))
     except ImageLoadError as exc:
-        return ImportOutcome(str(path), None, False, str(exc))
+        return ImportOutcome(str(path), None, False, str(exc), exc.reason)
     record, created = store.add_image(
         loaded.data, loaded.sha256, str(path), loaded.format, loaded.width, loaded.height
     )
@@ -55,20 +57,16 @@ def add_to_store(store: RecordStore, path: str | os.PathLike[str]) -> ImportOutc
 def read_record(
     store: RecordStore, record: RecordView, engine: OcrEngine, cancel: CancelToken | None = None
 ) -> RecordView:
-    """Read a stored image with ``engine`` and save the result; on failure the record says why."""
-    store.mark_reading(record.id)
-    try:
-        loaded = load_image_bytes(store.image_path(record).read_bytes(), record.source_path)
-        result = analyse(record.source_path, loaded, engine, cancel)
-    except Cancelled:
+    """Read a stored image with ``engine`` and save the result; on failure the record says why.
+
+    A cancelled read saves nothing, puts the record back in the queue and raises Cancelled.
+    """
+    if read_queued(store, record, engine, cancel) is ReadOutcome.CANCELLED:
         store.mark_queued(record.id)
-        raise
-    except (ImageLoadError, EngineUnavailable, EngineFailed, OSError) as exc:
-        store.mark_failed(record.id, str(exc))
-        view = store.get(record.id)
-        assert view is not None
-        return view
-    return store.save_ocr(record.id, result.ocr, result.parsed.sections, result.warnings)
+        raise Cancelled("cancelled")
+    view = store.get(record.id)
+    assert view is not None
+    return view
 
 
 def import_and_read(

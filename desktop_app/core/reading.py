@@ -1,8 +1,8 @@
 """Read one queued record for a long-running reader (the desktop app's OCR worker).
 
-Like :func:`desktop_app.core.importer.read_record`, but a cancelled read saves nothing even when the engine
-finished before it noticed the cancellation, and the caller decides where a cancelled record goes (back to
-the queue when the app is closing, "failed: cancelled" when a person cancelled it).
+A cancelled read saves nothing even when the engine finished before it noticed the cancellation, and the
+caller decides where a cancelled record goes (back to the queue when the app is closing, "failed: cancelled"
+when a person cancelled it). :func:`desktop_app.core.importer.read_record` is the simple form for batches.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageDraw, ImageFont
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from desktop_app.core.cancel import CancelToken
@@ -30,7 +29,6 @@ from desktop_app.core.store import RecordStore, StoreError
 
 log = logging.getLogger("insert_reader.ocr")
 
-RAPID_NAME = "rapidocr"
 #: Modules the engine imports on first use. Importing is slow and holds the interpreter, so they are imported
 #: on the GUI thread before the window shows, not on the worker while the window is in use.
 PRELOAD_MODULES = (
@@ -184,10 +182,8 @@ class OcrWorker(QObject):
                 cfg.kind, cfg.model_dir or None, data_dir=cfg.data_dir, show_notice=self.notice.emit
             )
             load = getattr(engine, "load", None)
-            if callable(load):  # HunyuanOCR: load the weights now, with progress
+            if callable(load):  # load the models now, with progress, not inside the first read
                 load(lambda fraction, step: self.engine_loading.emit(int(fraction * 100), step))
-            elif engine.name == RAPID_NAME:  # it loads its models on the first read: do that now
-                engine.read(_warm_up_image())
         except (EngineUnavailable, EngineFailed) as exc:
             self._engine_error = str(exc)
             log.warning("engine %s unavailable: %s", cfg.kind, exc)
@@ -287,13 +283,6 @@ class OcrWorker(QObject):
         self._batch_done = 0
         self._batch_total = 0
         self.idle.emit(left)
-
-
-def _warm_up_image() -> Image.Image:
-    """A line of text, so that both the detection and the recognition model run once."""
-    image = Image.new("RGB", (200, 48), "white")
-    ImageDraw.Draw(image).text((8, 8), "0123 mg", font=ImageFont.load_default(size=24), fill="black")
-    return image
 
 
 def _describe(engine: OcrEngine) -> dict[str, str]:

@@ -82,7 +82,10 @@ def test_dropped_files_and_folders_are_read(
     assert by_source["one.png"].drug_name == "测试片"
     assert "一次2粒" in by_source["two.jpg"].fields_dict()["dosage"]
     qtbot.waitUntil(lambda: window.record_list.model.rowCount() == 2)
-    assert all(window.record_list.model.record_at(i).status == READ for i in range(2))  # type: ignore[union-attr]
+    # the list hears of each result through a signal, a moment after the store has it
+    qtbot.waitUntil(
+        lambda: all(window.record_list.model.record_at(i).status == READ for i in range(2))  # type: ignore[union-attr]
+    )
     # the first dropped image was selected and is shown with its fields
     assert window.record_panel.record_id == by_source["one.png"].id
     qtbot.waitUntil(lambda: window.record_panel.editor_for("dosage") is not None)

@@ -114,6 +114,22 @@ class FallbackEngine:
         result.warnings.insert(0, note)
         return result
 
+    def load(self, progress: Callable[[float, str], None] | None = None) -> None:
+        """Load the primary engine's model now (with progress), or learn that it cannot run; the fallback
+        is loaded only when the primary is unavailable."""
+        primary, _ = self._get_primary()
+        load = getattr(primary, "load", None)
+        if callable(load):
+            try:
+                load(progress)
+                return
+            except EngineUnavailable as exc:
+                with self._lock:
+                    self._mark_unavailable(str(exc))
+        fallback_load = getattr(self._get_fallback(), "load", None)
+        if callable(fallback_load):
+            fallback_load(progress)
+
     def describe(self) -> dict[str, str]:
         facts: dict[str, str] = {}
         if self._primary is not None:

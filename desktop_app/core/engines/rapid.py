@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,14 @@ class RapidEngine:
             self._ocr = ocr
             self._version = getattr(rapidocr, "__version__", "") or _dist_version("rapidocr")
             return ocr
+
+    def load(self, progress: Callable[[float, str], None] | None = None) -> None:
+        """Load the models now (the first read would otherwise do it)."""
+        if progress:
+            progress(0.0, "正在加载内置识别模型")
+        self._load()
+        if progress:
+            progress(1.0, "内置识别模型已就绪")
 
     def describe(self) -> dict[str, str]:
         return {
@@ -290,7 +299,9 @@ def _same_line(a: np.ndarray, b: np.ndarray) -> bool:
         > 0.5 * height
     ):
         return False
-    x_overlap = min(float(a[:, 0].max()), float(b[:, 0].max())) - max(float(a[:, 0].min()), float(b[:, 0].min()))
+    x_overlap = min(float(a[:, 0].max()), float(b[:, 0].max())) - max(
+        float(a[:, 0].min()), float(b[:, 0].min())
+    )
     narrower = min(float(np.ptp(a[:, 0])), float(np.ptp(b[:, 0])))
     return x_overlap > 0.5 * max(narrower, 1.0)
 
