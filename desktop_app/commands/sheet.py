@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.core.leaflet import Leaflet
 
 SHEET_PAGES = ("A4", "A5")
 DEFAULT_BODY_PT = 18.0
@@ -56,15 +60,31 @@ def warn(lines: Any) -> None:
         print(line, file=sys.stderr)
 
 
+def load_source(args: argparse.Namespace) -> tuple[Path, tuple[str, ...], Leaflet]:
+    """The checked output path, the chosen section keys and the insert's text (shared with ``speak``).
+    Raises LeafletError with a plain message; engine warnings go to stderr."""
+    from desktop_app.core.leaflet import check_output, load_leaflet, parse_section_keys
+
+    out = check_output(args.out)
+    keys = parse_section_keys(args.sections)
+    leaflet = load_leaflet(
+        image=args.image,
+        record_id=args.record,
+        data_dir=args.data_dir,
+        engine_kind=args.engine,
+        model_dir=args.model_dir,
+        remote_url=args.remote_url,
+    )
+    warn(leaflet.warnings)
+    return out, keys, leaflet
+
+
 def run(args: argparse.Namespace) -> int:
     from desktop_app.core.leaflet import (
         NO_TEXT_MESSAGE,
         LeafletError,
-        check_output,
         commit_output,
         discard_output,
-        load_leaflet,
-        parse_section_keys,
         sheet_content,
         temporary_output,
     )
@@ -78,19 +98,9 @@ def run(args: argparse.Namespace) -> int:
     if not MIN_BODY_PT <= args.font_size <= MAX_BODY_PT:
         return fail(f"字号须在 {MIN_BODY_PT:g} 到 {MAX_BODY_PT:g} 磅之间（收到：{args.font_size:g}）")
     try:
-        out = check_output(args.out)
-        keys = parse_section_keys(args.sections)
-        leaflet = load_leaflet(
-            image=args.image,
-            record_id=args.record,
-            data_dir=args.data_dir,
-            engine_kind=args.engine,
-            model_dir=args.model_dir,
-            remote_url=args.remote_url,
-        )
+        out, keys, leaflet = load_source(args)
     except LeafletError as exc:
         return fail(str(exc))
-    warn(leaflet.warnings)
     content = sheet_content(
         leaflet, keys, clinic_name=args.clinic, patient_name=args.patient, staff_note=args.note
     )

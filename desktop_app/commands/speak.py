@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.commands.sheet import add_source_arguments, fail, warn
+from desktop_app.commands.sheet import add_source_arguments, fail, load_source
 
 MIN_RATE = 50
 MAX_RATE = 400
@@ -32,11 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.core.leaflet import (
         NO_TEXT_MESSAGE,
         LeafletError,
-        check_output,
         commit_output,
         discard_output,
-        load_leaflet,
-        parse_section_keys,
         sheet_content,
         speech_sections,
         temporary_output,
@@ -48,19 +45,9 @@ def run(args: argparse.Namespace) -> int:
     if args.rate is not None and not MIN_RATE <= args.rate <= MAX_RATE:
         return fail(f"语速须在 {MIN_RATE} 到 {MAX_RATE} 之间（收到：{args.rate}）")
     try:
-        out = check_output(args.out)
-        keys = parse_section_keys(args.sections)
-        leaflet = load_leaflet(
-            image=args.image,
-            record_id=args.record,
-            data_dir=args.data_dir,
-            engine_kind=args.engine,
-            model_dir=args.model_dir,
-            remote_url=args.remote_url,
-        )
+        out, keys, leaflet = load_source(args)
     except LeafletError as exc:
         return fail(str(exc))
-    warn(leaflet.warnings)
     content = sheet_content(leaflet, keys)
     if not content.sections:
         return fail(f"{NO_TEXT_MESSAGE}，未生成音频")
