@@ -168,3 +168,11 @@ def test_repeated_unbracketed_header_is_body_text() -> None:
 def test_match_header_reports_where_the_text_starts() -> None:
     m = match_header("【用法用量】：口服", continuation=False, name_parts=False)
     assert m is not None and m.key == "dosage" and "【用法用量】：口服"[m.content_start :] == "口服"
+
+
+def test_after_a_line_that_ran_to_the_edge_only_an_exact_plain_header_counts() -> None:
+    lines = ["【适应症】用于缓解轻至中度疼痛，也用于发热", "用法用量", "口服。一次1粒。", "禁 忌症状", "贮藏"]
+    parsed = parse_lines(lines, continuations=[False, True, False, True, True])
+    fields = parsed.fields()
+    assert fields["dosage"] == "口服。一次1粒。禁 忌症状"  # "禁 忌症状" is not a header: a soft wrap
+    assert "storage" in fields and fields["storage"] == ""

@@ -109,11 +109,11 @@ def match_header(text: str, *, continuation: bool, name_parts: bool) -> HeaderMa
             if found is not None and (not continuation or re.sub(r"\s+", "", stripped[:i]) == found[1]):
                 return HeaderMatch(found[0], found[1], _skip_colon(text, text.index(ch) + 1), False)
             break
-    if continuation:
-        return None
-    # "成份" alone on its line
-    found = lookup_header(stripped.rstrip(COLONS), bracketed=False, name_parts=name_parts)
-    if found is not None:
+    # "成份" alone on its line - after a line that ran to the edge (it may be the tail of a sentence), only
+    # an exact header counts
+    label = stripped.rstrip(COLONS)
+    found = lookup_header(label, bracketed=False, name_parts=name_parts)
+    if found is not None and (not continuation or re.sub(r"\s+", "", label) == found[1]):
         return HeaderMatch(found[0], found[1], len(text), False)
     return None
 
