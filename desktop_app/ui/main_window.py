@@ -44,11 +44,13 @@ from desktop_app.ui.importing import Importer, ImportItem, Origin, local_files
 from desktop_app.ui.message_bar import MessageBar
 from desktop_app.ui.ocr_queue import OcrQueue
 from desktop_app.ui.ocr_worker import EngineConfig, EngineInfo
+from desktop_app.ui.read_aloud import ReadAloudBar
 from desktop_app.ui.record_list import RecordList, source_name
 from desktop_app.ui.record_view import RecordPanel
 from desktop_app.ui.services import AppServices
 from desktop_app.ui.settings import ENGINE_KIND, MODEL_DIR, UI_FONT_PT, UI_LANGUAGE, WATCHED_FOLDERS
 from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.sheet_dialog import SheetDialog, sheet_choices
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.thumbnails import ThumbnailCache
 from desktop_app.ui.watcher import FolderWatch
@@ -65,7 +67,9 @@ class MainWindow(QMainWindow):
         translations: Translations | None = None,
         extra_watch: Sequence[str | Path] = (),
         watch_settle_s: float | None = None,
+        speech_player: Sequence[str] | None = None,
     ) -> None:
+        """``speech_player``: the command that plays read-aloud speech (None: the system's player)."""
         super().__init__()
         self.services = services
         self.translations = translations
@@ -77,6 +81,8 @@ class MainWindow(QMainWindow):
 
         self.import_tasks = TaskRunner("imports", 1, self)
         self.image_tasks = TaskRunner("images", 1, self)
+        self.sheet_tasks = TaskRunner("sheets", 1, self)
+        self.sheet_dialog: SheetDialog | None = None
         self.thumbnails = ThumbnailCache(store, self.image_tasks, parent=self)
         self.importer = Importer(store, self.import_tasks, self)
         self.queue = OcrQueue(store, self.engine_config(), self)
@@ -86,6 +92,9 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(messages, central)
         self.record_list = RecordList(store, self.thumbnails, messages, central)
         self.record_panel = RecordPanel(store, messages, self.image_tasks, central)
+        self.read_aloud = ReadAloudBar(services.settings, messages, speech_player, self.record_panel)
+        self.read_aloud.hide()
+        self.record_panel.add_output_widget(self.read_aloud)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.addWidget(self.record_list)
         self.splitter.addWidget(self.record_panel)
@@ -188,6 +197,13 @@ class MainWindow(QMainWindow):
         self.record_panel.record_changed.connect(self.record_list.update_record)
         self.record_panel.reread_requested.connect(self.reread)
         self.record_panel.cancel_requested.connect(self.queue.cancel)
+        panel, bar = self.record_panel, self.read_aloud
+        panel.print_action.triggered.connect(self.open_sheet_dialog)
+        panel.speak_action.toggled.connect(bar.set_open)
+        panel.record_shown.connect(bar.set_record)
+        bar.closed.connect(lambda: panel.speak_action.setChecked(False))
+        bar.field_reading.connect(panel.highlight_field)
+        bar.wants_current_text.connect(panel.flush)
         self.importer.imported.connect(self._imported)
         self.watch.file_ready.connect(self._watched_file)
         self.watch.folder_state.connect(self._folder_state)
@@ -233,11 +249,16 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.record_panel.flush()
+        if self.sheet_dialog is not None:
+            self.sheet_dialog.close()
+        if not self.read_aloud.shutdown():
+            log.error("the speech thread did not stop in time")
         self.watch.stop()
         if not self.queue.shutdown():
             log.error("the OCR worker did not stop in time")
         self.import_tasks.shutdown()
         self.image_tasks.shutdown()
+        self.sheet_tasks.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -322,6 +343,28 @@ class MainWindow(QMainWindow):
             self.services.messages.warning(
                 self.tr("监视的文件夹不见了，会在它恢复后继续监视：{0}").format(path)
             )
+
+    # -- the large-print sheet ----------------------------------------------------------------------------
+
+    def open_sheet_dialog(self) -> None:
+        """打印大字版 for the shown record, with its current (typed text saved first) values."""
+        panel = self.record_panel
+        panel.flush()
+        record = panel.record
+        if record is None or not sheet_choices(record) or self._closed:
+            return
+        if self.sheet_dialog is not None:
+            self.sheet_dialog.close()
+        s = self.services
+        dialog = SheetDialog(record, s.settings, s.messages, self.sheet_tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._sheet_dialog_closed(dialog))
+        self.sheet_dialog = dialog
+        dialog.open()
+
+    def _sheet_dialog_closed(self, dialog: SheetDialog) -> None:
+        if self.sheet_dialog is dialog:
+            self.sheet_dialog = None
 
     # -- reading ----------------------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """The record view: the picture beside the fields, the record's warnings, and the record actions.
 
-Actions: 标记为已核对, 重新识别, 取消识别, and two placeholders for the sheet and speech features:
-``print_action`` (打印大字版) and ``speak_action`` (朗读) sit in ``output_toolbar``, disabled with the tooltip
-"尚未接入" until they are connected; ``record_shown(RecordView | None)`` tells them which record is shown.
+Actions: 标记为已核对, 重新识别, 取消识别, and the output actions in ``output_toolbar``: ``print_action``
+(打印大字版, opens the sheet dialog) and ``speak_action`` (朗读, checkable: shows the read-aloud bar added with
+``add_output_widget``), enabled for a read record with text to print; ``record_shown(RecordView | None)`` tells
+them which record is shown, and ``highlight_field`` marks the field being read aloud.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 from html import escape
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QImage, QShowEvent
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -39,11 +40,15 @@ from desktop_app.ui.field_editor import FieldEditor
 from desktop_app.ui.image_view import ImageView
 from desktop_app.ui.messages import MessageCenter
 from desktop_app.ui.record_list import source_name
+from desktop_app.ui.sheet_dialog import sheet_choices
 from desktop_app.ui.status_text import status_color, status_text
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.thumbnails import VIEW_MAX_SIDE, read_image
 
 log = logging.getLogger("insert_reader.ui")
+
+# The field being read aloud: a coloured frame (the editor's object name is "field-<key>").
+HIGHLIGHT_STYLE = "QFrame#{0} {{ border: 3px solid #2563eb; border-radius: 6px; background: #eff6ff; }}"
 
 
 class RecordPanel(QWidget):
@@ -63,6 +68,7 @@ class RecordPanel(QWidget):
         self.record: RecordView | None = None
         self.sources: dict[int, FieldSource] = {}
         self.editors: dict[int, FieldEditor] = {}
+        self.highlighted_field_id: int | None = None
 
         self.stack = QStackedWidget(self)
         self.empty = QLabel(self)
@@ -93,7 +99,6 @@ class RecordPanel(QWidget):
         self.review_action.triggered.connect(self._toggle_reviewed)
         self.reread_action.triggered.connect(self._reread)
         self.cancel_action.triggered.connect(self._cancel)
-        # The sheet and speech features are connected here by the lead: see the module docstring.
         self.output_toolbar = QToolBar(right)
         self.output_toolbar.setObjectName("output-actions")
         self.output_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -101,6 +106,8 @@ class RecordPanel(QWidget):
         self.speak_action = QAction(self)
         self.print_action.setObjectName("print_action")
         self.speak_action.setObjectName("speak_action")
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.speak_action.setCheckable(True)
         self.print_action.setEnabled(False)
         self.speak_action.setEnabled(False)
         self.output_toolbar.addAction(self.print_action)
@@ -132,6 +139,9 @@ class RecordPanel(QWidget):
         right_layout.addLayout(title_row)
         right_layout.addWidget(self.meta)
         right_layout.addLayout(bars)
+        self._outputs = QVBoxLayout()  # the read-aloud bar goes here, under the toolbar
+        self._outputs.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(self._outputs)
         right_layout.addWidget(self.notes)
         right_layout.addWidget(self.fields_scroll, 1)
 
@@ -204,6 +214,21 @@ class RecordPanel(QWidget):
     def editor_for(self, key: str) -> FieldEditor | None:
         return next((e for e in self.editors.values() if e.field.key == key), None)
 
+    def add_output_widget(self, widget: QWidget) -> None:
+        """Put ``widget`` (the read-aloud bar) under the record's toolbar."""
+        self._outputs.addWidget(widget)
+
+    def highlight_field(self, field_id: int | None) -> None:
+        """Frame the field being read aloud and scroll to it; None removes the frame."""
+        old = self.editors.get(self.highlighted_field_id) if self.highlighted_field_id is not None else None
+        if old is not None:
+            old.setStyleSheet("")
+        self.highlighted_field_id = field_id
+        editor = self.editors.get(field_id) if field_id is not None else None
+        if editor is not None:
+            editor.setStyleSheet(HIGHLIGHT_STYLE.format(editor.objectName()))
+            self.fields_scroll.ensureWidgetVisible(editor, 0, 24)
+
     # -- showing ----------------------------------------------------------------------------------------
 
     def _set_record(self, record: RecordView | None) -> None:
@@ -213,6 +238,7 @@ class RecordPanel(QWidget):
             self._clear_editors()
             self.stack.setCurrentIndex(0)
             self.image_view.canvas.clear()
+            self._enable_outputs(None)
             self.record_shown.emit(None)
             return
         self.stack.setCurrentIndex(1)
@@ -242,6 +268,7 @@ class RecordPanel(QWidget):
             self.fields_layout.insertWidget(position, editor)
             self.editors[f.id] = editor
         self.image_view.canvas.show_boxes([])
+        self.highlight_field(self.highlighted_field_id)  # still being read after a refresh
 
     def _clear_editors(self) -> None:
         for editor in self.editors.values():
@@ -272,6 +299,21 @@ class RecordPanel(QWidget):
         self.review_action.setEnabled(record.status in (READ, REVIEWED))
         self.reread_action.setEnabled(record.status in (READ, REVIEWED, FAILED))
         self.cancel_action.setVisible(record.status in (QUEUED, READING))
+        self._enable_outputs(record)
+
+    def _enable_outputs(self, record: RecordView | None) -> None:
+        printable = bool(sheet_choices(record))
+        self.print_action.setEnabled(printable)
+        self.speak_action.setEnabled(printable)
+        self._output_tips()
+
+    def _output_tips(self) -> None:
+        if self.print_action.isEnabled():
+            self.print_action.setToolTip(self.tr("打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）"))
+            self.speak_action.setToolTip(self.tr("朗读说明书，或保存为声音文件"))
+        else:
+            for action in (self.print_action, self.speak_action):
+                action.setToolTip(self.tr("请先选择一条已识别出文字的记录"))
 
     def _show_notes(self, record: RecordView) -> None:
         blocks: list[str] = []
@@ -386,9 +428,7 @@ class RecordPanel(QWidget):
         self.cancel_action.setText(self.tr("取消识别"))
         self.print_action.setText(self.tr("打印大字版"))
         self.speak_action.setText(self.tr("朗读"))
-        for action in (self.print_action, self.speak_action):
-            if not action.isEnabled():
-                action.setToolTip(self.tr("尚未接入"))
+        self._output_tips()
         self.review_action.setToolTip(self.tr("已对照原图核对过全部内容"))
         if self.record is not None:
             self._show_header(self.record)

@@ -160,83 +160,83 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="255" />
+        <location filename="../../desktop_app/ui/main_window.py" line="276" />
         <source>打开说明书图片</source>
         <translation>Open insert pictures</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="255" />
+        <location filename="../../desktop_app/ui/main_window.py" line="276" />
         <source>图片 ({0})</source>
         <translation>Pictures ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261" />
+        <location filename="../../desktop_app/ui/main_window.py" line="282" />
         <source>导入文件夹中的全部图片</source>
         <translation>Import all pictures in a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="271" />
+        <location filename="../../desktop_app/ui/main_window.py" line="292" />
         <source>剪贴板里没有图片或图片文件</source>
         <translation>The clipboard holds no picture or picture file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="300" />
+        <location filename="../../desktop_app/ui/main_window.py" line="321" />
         <source>监视文件夹中的“{0}”无法导入：{1}</source>
         <translation>“{0}” in a watched folder cannot be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="302" />
+        <location filename="../../desktop_app/ui/main_window.py" line="323" />
         <source>“{0}”无法导入：{1}</source>
         <translation>“{0}” cannot be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="309" />
+        <location filename="../../desktop_app/ui/main_window.py" line="330" />
         <source>监视文件夹中有新图片“{0}”，正在识别</source>
         <translation>New picture “{0}” in a watched folder: reading it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="312" />
+        <location filename="../../desktop_app/ui/main_window.py" line="333" />
         <source>“{0}”已经导入过，已选中原来的记录</source>
         <translation>“{0}” was imported before: its record is selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="323" />
+        <location filename="../../desktop_app/ui/main_window.py" line="344" />
         <source>监视的文件夹不见了，会在它恢复后继续监视：{0}</source>
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <location filename="../../desktop_app/ui/main_window.py" line="375" />
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="341" />
+        <location filename="../../desktop_app/ui/main_window.py" line="384" />
         <source>正在识别第 {0} 张，共 {1} 张</source>
         <translation>Reading picture {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353" />
+        <location filename="../../desktop_app/ui/main_window.py" line="396" />
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357" />
+        <location filename="../../desktop_app/ui/main_window.py" line="400" />
         <source>“{0}”识别失败：{1}</source>
         <translation>Reading “{0}” failed: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="381" />
+        <location filename="../../desktop_app/ui/main_window.py" line="424" />
         <source>HunyuanOCR 使用许可</source>
         <translation>HunyuanOCR licence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="416" />
-        <location filename="../../desktop_app/ui/main_window.py" line="438" />
+        <location filename="../../desktop_app/ui/main_window.py" line="459" />
+        <location filename="../../desktop_app/ui/main_window.py" line="481" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="418" />
+        <location filename="../../desktop_app/ui/main_window.py" line="461" />
         <source>药品说明书识读 {0}
 
 识读药品说明书图片，核对后打印大字版或朗读。
@@ -247,77 +247,77 @@ Reads pictures of drug package inserts; after checking, print a large-print shee
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="425" />
+        <location filename="../../desktop_app/ui/main_window.py" line="468" />
         <source>药品说明书识读</source>
         <translation>Insert Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="426" />
+        <location filename="../../desktop_app/ui/main_window.py" line="469" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="427" />
+        <location filename="../../desktop_app/ui/main_window.py" line="470" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="428" />
+        <location filename="../../desktop_app/ui/main_window.py" line="471" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="429" />
+        <location filename="../../desktop_app/ui/main_window.py" line="472" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="430" />
+        <location filename="../../desktop_app/ui/main_window.py" line="473" />
         <source>打开图片…</source>
         <translation>Open pictures…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="431" />
+        <location filename="../../desktop_app/ui/main_window.py" line="474" />
         <source>打开说明书图片（可多选）</source>
         <translation>Open insert pictures (you can pick several)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="432" />
+        <location filename="../../desktop_app/ui/main_window.py" line="475" />
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="433" />
+        <location filename="../../desktop_app/ui/main_window.py" line="476" />
         <source>粘贴图片</source>
         <translation>Paste picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="434" />
+        <location filename="../../desktop_app/ui/main_window.py" line="477" />
         <source>粘贴复制的图片或图片文件（Ctrl+V）</source>
         <translation>Paste a copied picture or picture file (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="435" />
+        <location filename="../../desktop_app/ui/main_window.py" line="478" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="436" />
+        <location filename="../../desktop_app/ui/main_window.py" line="479" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="437" />
+        <location filename="../../desktop_app/ui/main_window.py" line="480" />
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="439" />
+        <location filename="../../desktop_app/ui/main_window.py" line="482" />
         <source>全部取消</source>
         <translation>Cancel all</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="440" />
+        <location filename="../../desktop_app/ui/main_window.py" line="483" />
         <source>取消排队中和正在识别的图片</source>
         <translation>Cancel the pictures waiting and being read</translation>
     </message>
@@ -372,20 +372,218 @@ Data folder: {1}</translation>
 <context>
     <name>OcrWorker</name>
     <message>
-        <location filename="../../desktop_app/ui/ocr_worker.py" line="181" />
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="179" />
         <source>正在准备识别引擎</source>
         <extracomment>Modules the engine imports on first use. Importing is slow and holds the interpreter, so they are imported on the GUI thread before the window shows, not on the worker while the window is in use.</extracomment>
         <translation>Preparing the reading engine</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ocr_worker.py" line="198" />
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="194" />
         <source>识别引擎启动时程序出错（{0}），详情已写入日志</source>
         <translation>The reading engine failed to start ({0}); the details are in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ocr_worker.py" line="258" />
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="254" />
         <source>识别时程序出错（{0}），详情已写入日志</source>
         <translation>Something went wrong while reading ({0}); the details are in the log</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="70" />
+        <source>未找到中文语音，请安装 espeak-ng（Linux）或中文语音包（Windows）</source>
+        <translation>No Chinese voice found: install espeak-ng (Linux) or a Chinese voice pack (Windows)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="74" />
+        <source>无法启动语音引擎，请安装 espeak-ng（Linux）；Windows 使用系统自带的语音</source>
+        <translation>The speech engine could not start: install espeak-ng (Linux); Windows uses its own voices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="78" />
+        <source>找不到播放声音的程序，请安装 alsa-utils（aplay）或 pulseaudio-utils（paplay）</source>
+        <translation>No program to play sound was found: install alsa-utils (aplay) or pulseaudio-utils (paplay)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudBar</name>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="477" />
+        <source>药名</source>
+        <translation>Drug name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="479" />
+        <source>正在准备朗读…</source>
+        <translation>Getting ready to read…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="485" />
+        <source>已暂停（读完这一句后停下）</source>
+        <translation>Paused (after the sentence being read)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="490" />
+        <source>继续朗读…</source>
+        <translation>Reading on…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="501" />
+        <source>说明书</source>
+        <translation>insert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="504" />
+        <source>保存朗读声音</source>
+        <translation>Save the reading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="505" />
+        <source>{0}-朗读.wav</source>
+        <translation>{0}-reading.wav</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="506" />
+        <source>WAV 声音文件 (*.wav)</source>
+        <translation>WAV sound files (*.wav)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="523" />
+        <source>正在生成声音文件…</source>
+        <translation>Making the sound file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="535" />
+        <source>正在朗读：{0}</source>
+        <translation>Reading: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="542" />
+        <source>正在生成声音文件… {0}%</source>
+        <translation>Making the sound file… {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="552" />
+        <source>声音文件已保存（{0} 秒）</source>
+        <translation>Sound file saved ({0} s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="553" />
+        <source>朗读声音已保存：{0}（{1} 秒）</source>
+        <translation>Reading saved: {0} ({1} s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="556" />
+        <source>朗读完毕</source>
+        <translation>Finished reading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="558" />
+        <source>已停止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="569" />
+        <source>朗读失败：{0}</source>
+        <translation>Reading aloud failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="571" />
+        <location filename="../../desktop_app/ui/read_aloud.py" line="642" />
+        <source>朗读</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="572" />
+        <source>朗读失败</source>
+        <translation>Reading aloud failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="579" />
+        <location filename="../../desktop_app/ui/read_aloud.py" line="653" />
+        <source>自动（普通话）</source>
+        <translation>Automatic (Mandarin)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="614" />
+        <source>很慢</source>
+        <translation>Very slow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="615" />
+        <source>慢</source>
+        <translation>Slow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="616" />
+        <source>较慢（适合老人）</source>
+        <translation>Slower (for elderly listeners)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="617" />
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="618" />
+        <source>快</source>
+        <translation>Fast</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="623" />
+        <source>{0}%</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="643" />
+        <source>从药名开始，读出选中的部分</source>
+        <translation>Read the drug name, then the ticked sections</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="644" />
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="645" />
+        <source>继续</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="646" />
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="647" />
+        <source>保存为 WAV…</source>
+        <translation>Save as WAV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="648" />
+        <source>把朗读保存成声音文件，可以发回聊天群</source>
+        <translation>Save the reading as a sound file, e.g. to send back to the chat group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="649" />
+        <source>语速：</source>
+        <translation>Speed:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="650" />
+        <source>声音：</source>
+        <translation>Voice:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="651" />
+        <source>关闭朗读栏</source>
+        <translation>Close the read-aloud bar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="652" />
+        <source>朗读内容：</source>
+        <translation>Read:</translation>
     </message>
 </context>
 <context>
@@ -437,99 +635,114 @@ Data folder: {1}</translation>
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="176" />
-        <location filename="../../desktop_app/ui/record_view.py" line="187" />
+        <location filename="../../desktop_app/ui/record_view.py" line="186" />
+        <location filename="../../desktop_app/ui/record_view.py" line="197" />
         <source>打开记录</source>
         <translation>opening the record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="261" />
+        <location filename="../../desktop_app/ui/record_view.py" line="288" />
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="261" />
+        <location filename="../../desktop_app/ui/record_view.py" line="288" />
         <source>导入时间：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="263" />
+        <location filename="../../desktop_app/ui/record_view.py" line="290" />
         <source>识别引擎：{0}</source>
         <translation>Engine: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="266" />
+        <location filename="../../desktop_app/ui/record_view.py" line="293" />
         <source>核对时间：{0}</source>
         <translation>Checked: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="271" />
+        <location filename="../../desktop_app/ui/record_view.py" line="298" />
         <source>取消“已核对”</source>
         <translation>Undo “checked”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="271" />
-        <location filename="../../desktop_app/ui/record_view.py" line="396" />
+        <location filename="../../desktop_app/ui/record_view.py" line="298" />
+        <location filename="../../desktop_app/ui/record_view.py" line="436" />
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="281" />
+        <location filename="../../desktop_app/ui/record_view.py" line="312" />
+        <source>打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）</source>
+        <translation>Print a large-print sheet for the patient, or save it as a PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="313" />
+        <source>朗读说明书，或保存为声音文件</source>
+        <translation>Read the insert aloud, or save the reading as a sound file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="316" />
+        <source>请先选择一条已识别出文字的记录</source>
+        <translation>Select a record whose text has been read first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="323" />
         <source>识别失败：{0}</source>
         <translation>Reading failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="285" />
+        <location filename="../../desktop_app/ui/record_view.py" line="327" />
         <source>排队等待识别…</source>
         <translation>Waiting to be read…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="287" />
+        <location filename="../../desktop_app/ui/record_view.py" line="329" />
         <source>正在识别，请稍候…</source>
         <translation>Reading, please wait…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="292" />
+        <location filename="../../desktop_app/ui/record_view.py" line="334" />
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="296" />
+        <location filename="../../desktop_app/ui/record_view.py" line="338" />
         <source>这张图片中没有识别出文字。</source>
         <translation>No text was found in this picture.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="303" />
+        <location filename="../../desktop_app/ui/record_view.py" line="345" />
         <source>正在载入图片…</source>
         <translation>Loading the picture…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="316" />
+        <location filename="../../desktop_app/ui/record_view.py" line="358" />
         <source>无法显示图片</source>
         <translation>Cannot show the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="317" />
+        <location filename="../../desktop_app/ui/record_view.py" line="359" />
         <source>显示图片</source>
         <translation>showing the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="329" />
+        <location filename="../../desktop_app/ui/record_view.py" line="371" />
         <source>保存修改</source>
         <translation>saving the change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="339" />
+        <location filename="../../desktop_app/ui/record_view.py" line="381" />
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="363" />
+        <location filename="../../desktop_app/ui/record_view.py" line="405" />
         <source>标记核对</source>
         <translation>marking as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="380" />
+        <location filename="../../desktop_app/ui/record_view.py" line="422" />
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -538,37 +751,32 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="382" />
+        <location filename="../../desktop_app/ui/record_view.py" line="424" />
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="384" />
+        <location filename="../../desktop_app/ui/record_view.py" line="426" />
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="386" />
+        <location filename="../../desktop_app/ui/record_view.py" line="428" />
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="387" />
+        <location filename="../../desktop_app/ui/record_view.py" line="429" />
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="388" />
+        <location filename="../../desktop_app/ui/record_view.py" line="430" />
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="391" />
-        <source>尚未接入</source>
-        <translation>Not connected yet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="392" />
+        <location filename="../../desktop_app/ui/record_view.py" line="432" />
         <source>已对照原图核对过全部内容</source>
         <translation>Everything was checked against the picture</translation>
     </message>
@@ -730,6 +938,158 @@ or open pictures from the File menu.</translation>
         <location filename="../../desktop_app/ui/settings_dialog.py" line="259" />
         <source>印在大字版上</source>
         <translation>Printed on the large-print sheet</translation>
+    </message>
+</context>
+<context>
+    <name>SheetDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="368" />
+        <source>{0}-大字版.pdf</source>
+        <extracomment>sections offered besides DEFAULT_SHEET_KEYS (unchecked at first): what else a patient may need</extracomment>
+        <translation>{0}-large-print.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="370" />
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="370" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="382" />
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="406" />
+        <source>大字版共 {0} 页</source>
+        <translation>The sheet has {0} page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="383" />
+        <source>大字版已保存：{0}（共 {1} 页）</source>
+        <translation>Large-print sheet saved: {0} ({1} page(s))</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388" />
+        <source>保存大字版 PDF</source>
+        <translation>Saving the large-print PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="396" />
+        <source>{0} 大字版</source>
+        <translation>{0} large print</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="400" />
+        <source>生成大字版</source>
+        <translation>Making the large-print sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="410" />
+        <source>预览并打印：{0}</source>
+        <translation>Preview and print: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="425" />
+        <source>打印失败：{0}</source>
+        <translation>Printing failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="427" />
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="490" />
+        <source>打印大字版</source>
+        <translation>Print large-print sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="437" />
+        <source>正在生成大字版…</source>
+        <translation>Making the large-print sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="456" />
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="464" />
+        <source>打印用的字体缺少这些字，纸上会是空白，请手写补上：{0}</source>
+        <translation>The print font lacks these characters; they will be blank on paper, please write them in: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="474" />
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="475" />
+        <source>请至少选择一个部分</source>
+        <translation>Tick at least one section</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="491" />
+        <source>大字版说明单：{0}</source>
+        <translation>Large-print sheet: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="492" />
+        <source>此记录尚未核对，请先核对识别结果</source>
+        <translation>This record has not been checked yet: please check the recognised text first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="493" />
+        <source>打印哪些部分（用法用量排在最前）</source>
+        <translation>Sections to print (dosage comes first)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="494" />
+        <source>患者姓名：</source>
+        <translation>Patient name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="495" />
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="496" />
+        <source>医生/药师叮嘱：</source>
+        <translation>Doctor&apos;s / pharmacist&apos;s note:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="497" />
+        <source>例如：早上1片，晚上1片</source>
+        <translation>e.g. 早上1片，晚上1片 (1 tablet in the morning, 1 in the evening)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="498" />
+        <source>正文字号：</source>
+        <translation>Text size:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="499" />
+        <source> 磅</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="500" />
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="501" />
+        <source>诊所名称：</source>
+        <translation>Clinic name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="502" />
+        <source>预览并打印…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="503" />
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="504" />
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

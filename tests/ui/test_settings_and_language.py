@@ -83,7 +83,7 @@ def test_window_is_chinese_by_default_and_switches_to_english(
     assert window.record_list.search.placeholderText() == "Search drug names and insert text…"
     assert panel.empty.text().startswith("Drag insert pictures here")
     assert panel.review_action.text() == "Mark as checked"
-    assert panel.print_action.toolTip() == "Not connected yet"
+    assert panel.print_action.toolTip() == "Select a record whose text has been read first"
     assert panel.image_view.rotate_button.text() == "Rotate 90°"
     assert status_text(REVIEWED) == "Checked"
 
