@@ -10,7 +10,7 @@ bands separated by full-width lines (titles).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import median
 
 import numpy as np
@@ -33,7 +33,6 @@ class RawBox:
     y1: float = 0.0
     column: int = 0
     spans: bool = False
-    extra: dict[str, float] = field(default_factory=dict)
 
     @property
     def height(self) -> float:
@@ -229,7 +228,7 @@ def _row_box(row: list[RawBox], angle: float) -> tuple[tuple[float, float], ...]
     return tuple(pts)
 
 
-def arrange_lines(boxes: list[RawBox], width: int, height: int) -> tuple[list[OcrLine], list[str]]:
+def arrange_lines(boxes: list[RawBox]) -> tuple[list[OcrLine], list[str]]:
     """Text lines in reading order, and warnings for the reviewer (no text found)."""
     if not boxes:
         return [], ["图片中没有识别到文字"]

@@ -132,7 +132,7 @@ class RapidEngine:
             cancel.raise_if_cancelled()
         raw = self._recognize(ocr, bgr, boxes, cancel)
         raw = [b for b in raw if b.score >= self.settings.min_line_score and b.text.strip()]
-        lines, warnings = arrange_lines(raw, w, h)
+        lines, warnings = arrange_lines(raw)
         self.last_stats["rotation"] = rotation
         if rotation:
             warnings.insert(0, f"图片方向不正，已旋转 {rotation}° 后识别")
