@@ -83,10 +83,8 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.core.leaflet import (
         NO_TEXT_MESSAGE,
         LeafletError,
-        commit_output,
-        discard_output,
         sheet_content,
-        temporary_output,
+        write_checked,
     )
     from desktop_app.core.sheet import MIN_BODY_PT, SheetFontError, render_sheet
 
@@ -108,24 +106,13 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{NO_TEXT_MESSAGE}，未生成 PDF")
 
     try:
-        tmp = temporary_output(out)
-    except LeafletError as exc:
+        report = write_checked(
+            out,
+            lambda tmp: render_sheet(content, tmp, body_pt=args.font_size, page=page),
+            lambda tmp, _: None if _is_pdf(tmp) else f"PDF 生成失败：{out} 没有写出内容",
+        )
+    except (LeafletError, SheetFontError) as exc:
         return fail(str(exc))
-    try:
-        try:
-            report = render_sheet(content, tmp, body_pt=args.font_size, page=page)
-        except SheetFontError as exc:
-            return fail(str(exc))
-        except OSError as exc:
-            return fail(f"无法写入 {out}（{exc.strerror or exc}）")
-        if not _is_pdf(tmp):
-            return fail(f"PDF 生成失败：{out} 没有写出内容")
-        try:
-            commit_output(tmp, out)
-        except LeafletError as exc:
-            return fail(str(exc))
-    finally:
-        discard_output(tmp)
     if report.missing_chars:
         warn([f"注意：字体中没有这些字，打印为空白：{''.join(report.missing_chars)}"])
     print(f"{out}\t{report.pages} 页")

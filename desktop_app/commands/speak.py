@@ -7,6 +7,7 @@ The drug name is said first, then each section's label and text. A run that writ
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from desktop_app.commands.sheet import add_source_arguments, fail, load_source
@@ -32,11 +33,9 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.core.leaflet import (
         NO_TEXT_MESSAGE,
         LeafletError,
-        commit_output,
-        discard_output,
         sheet_content,
         speech_sections,
-        temporary_output,
+        write_checked,
     )
     from desktop_app.core.speech import Speaker, SpeechError, wav_info
 
@@ -52,25 +51,15 @@ def run(args: argparse.Namespace) -> int:
     if not content.sections:
         return fail(f"{NO_TEXT_MESSAGE}，未生成音频")
 
+    def synthesize(tmp: Path) -> float:
+        Speaker().synthesize_to_wav(speech_sections(content), tmp, rate=args.rate)
+        return wav_info(tmp).duration_s
+
     try:
-        tmp = temporary_output(out)
-    except LeafletError as exc:
+        duration = write_checked(
+            out, synthesize, lambda tmp, seconds: None if seconds > 0 else f"语音生成失败：{out} 没有声音"
+        )
+    except (LeafletError, SpeechError) as exc:
         return fail(str(exc))
-    try:
-        try:
-            Speaker().synthesize_to_wav(speech_sections(content), tmp, rate=args.rate)
-            duration = wav_info(tmp).duration_s
-        except SpeechError as exc:
-            return fail(str(exc))
-        except OSError as exc:
-            return fail(f"无法写入 {out}（{exc.strerror or exc}）")
-        if duration <= 0:
-            return fail(f"语音生成失败：{out} 没有声音")
-        try:
-            commit_output(tmp, out)
-        except LeafletError as exc:
-            return fail(str(exc))
-    finally:
-        discard_output(tmp)
     print(f"{out}\t{duration:.1f} 秒")
     return 0

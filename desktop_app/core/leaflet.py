@@ -12,15 +12,18 @@ import os
 import re
 import tempfile
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from desktop_app.core.fields import field_specs, header_to_key, label_for
 from desktop_app.core.pipeline import Extraction
 from desktop_app.core.sheet.content import DEFAULT_SHEET_KEYS, SheetContent, content_from_fields
 from desktop_app.core.store import RecordStore, RecordView
+
+T = TypeVar("T")
 
 DEFAULT_DRUG_NAME = "药品说明书"
 # A record with one of these headers is a traditional Chinese medicine (中成药) insert.
@@ -321,3 +324,22 @@ def commit_output(tmp: Path, out: Path) -> None:
 def discard_output(tmp: Path) -> None:
     with contextlib.suppress(OSError):
         tmp.unlink()
+
+
+def write_checked(out: Path, write: Callable[[Path], T], check: Callable[[Path, T], str | None]) -> T:
+    """Write ``out`` through a temporary file beside it: ``write(tmp)`` makes the file, ``check(tmp, result)``
+    returns a plain message when it is not right; only a checked file is moved onto ``out``, and nothing is
+    left behind otherwise. Raises LeafletError (and whatever ``write`` raises besides OSError)."""
+    tmp = temporary_output(out)
+    try:
+        try:
+            result = write(tmp)
+        except OSError as exc:
+            raise LeafletError(f"无法写入 {out}（{exc.strerror or exc}）") from exc
+        problem = check(tmp, result)
+        if problem:
+            raise LeafletError(problem)
+        commit_output(tmp, out)
+        return result
+    finally:
+        discard_output(tmp)
