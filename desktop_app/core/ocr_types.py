@@ -22,6 +22,9 @@ class OcrLine:
     confidence: float
     char_confidences: tuple[float, ...] = ()
     column: int = 0
+    #: True when the line carries on the previous line's sentence (a soft wrap), False when it starts anew,
+    #: None where the engine cannot tell (the parser then judges from the boxes)
+    wraps: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -39,6 +42,7 @@ class OcrLine:
             confidence=float(d.get("confidence", 1.0)),
             char_confidences=tuple(d.get("char_confidences") or ()),
             column=int(d.get("column", 0)),
+            wraps=d.get("wraps"),
         )
 
 

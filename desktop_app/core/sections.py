@@ -196,10 +196,40 @@ def parse_lines(lines: Sequence[str], continuations: Sequence[bool] | None = Non
             cur.parts.append("\n")
         cur.parts.append(text)
 
+    skip = -1
     for i, line in enumerate(lines):
-        if line.strip():
-            add(line, i, new_line=not cont[i])
+        if i == skip or not line.strip():
+            continue
+        joined = _wrapped_header(line, lines[i + 1] if i + 1 < len(lines) else "")
+        if joined is not None:
+            # 【成 / 份】: a bracketed label that wrapped onto the next line is one header
+            add(joined, i, new_line=True)
+            sections[-1].lines.append(i + 1)
+            skip = i + 1
+            continue
+        add(line, i, new_line=not cont[i])
     return ParsedInsert([s for o in sections for s in _close(o)])
+
+
+_OPEN_TAIL = re.compile(rf"^\s*[{re.escape(OPEN[:5])}]\s*([^{re.escape(CLOSE + COLONS)}\s]([^{re.escape(CLOSE + COLONS)}]{{0,6}}))\s*$")
+_CLOSE_HEAD = re.compile(rf"^\s*([^{re.escape(OPEN[:5] + CLOSE + COLONS)}\s]{{1,4}})\s*([{re.escape(CLOSE)}]?)")
+
+
+def _wrapped_header(line: str, nxt: str) -> str | None:
+    """``"【成"`` + ``"份】本品…"`` -> ``"【成份】本品…"`` where the two halves make a known header: a label
+    too wide for its column wraps in narrow two- and three-column inserts. The next line must start with the
+    label's rest and its closing bracket, or be that rest alone (the bracket lost in OCR)."""
+    m = _OPEN_TAIL.match(line)
+    if m is None or not nxt.strip():
+        return None
+    n = _CLOSE_HEAD.match(nxt)
+    if n is None or not (n.group(2) or nxt.strip() == n.group(1)):
+        return None
+    label = re.sub(r"\s+", "", m.group(1) + n.group(1))
+    found = lookup_header(label, bracketed=True, name_parts=False)
+    if found is None or found[0] == "other" or re.sub(r"\s+", "", m.group(1)) == found[1]:
+        return None
+    return f"【{label}】{nxt[n.end():]}"
 
 
 def _close(o: _Open) -> list[Section]:
@@ -220,6 +250,8 @@ def continuation_flags(ocr: OcrResult) -> list[bool]:
     """Soft wraps from the line boxes: a line continues the previous one when that line ran to the column's
     right edge (within about two characters) and both sit in the same column."""
     lines = ocr.lines
+    if lines and all(line.wraps is not None for line in lines):
+        return [bool(line.wraps) for line in lines]  # the layout pass judged them on the straightened page
     flags = [False] * len(lines)
     if not lines or any(line.box is None for line in lines):
         return flags

@@ -260,7 +260,8 @@ class RecordPanel(QWidget):
     def _build_editors(self, record: RecordView) -> None:
         self._clear_editors()
         self.sources = field_sources(record.ocr, record.fields)
-        for position, f in enumerate(record.fields):
+        # the boxed 警示语 comes first, wherever the page printed it
+        for position, f in enumerate(sorted(record.fields, key=lambda f: f.key != "warning")):
             editor = FieldEditor(f, self.sources.get(f.id, FieldSource()), self.fields_box)
             editor.committed.connect(self._save_field)
             editor.revert_requested.connect(self._revert_field)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,10 @@ from PIL import Image
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import EngineUnavailable
+from desktop_app.core.engines.rapid_lines import LineSeparatingPost, typical_line_height
 from desktop_app.core.layout import RawBox, arrange_lines
-from desktop_app.core.ocr_types import OcrResult
+from desktop_app.core.layout.page import PageWarp, find_page
+from desktop_app.core.ocr_types import OcrLine, OcrResult
 
 #: crops are grown by this share of the line height along and across the line
 PAD_ALONG = 0.25
@@ -41,9 +43,13 @@ class RapidSettings:
     probe_pixels: int = 600_000
     #: detector pixels a text line's box should be tall (the detector misses lines below ~14)
     det_line_px: float = 21.0
+    #: small print is enlarged for the detector up to this factor (12-px type: lines must come out separate)
+    max_det_scale: float = 1.6
     #: lines whose mean confidence is below this are dropped as noise (they are never dose text: see layout)
     min_line_score: float = 0.3
     rec_batch: int = 8
+    #: find the paper in a photo and straighten it before reading (tilt, keystone)
+    find_page: bool = True
     threads: int = 0  # 0: onnxruntime decides
 
 
@@ -91,12 +97,14 @@ class RapidEngine:
             for part, fname in MODEL_FILES.items():
                 params[f"{part}.model_path"] = str(models / fname)
             params["Det.limit_type"] = "max"
+            params["Det.use_dilation"] = False
             params["Det.limit_side_len"] = 100_000  # we scale the tiles ourselves
             params["Rec.rec_batch_num"] = self.settings.rec_batch
             if self.settings.threads:
                 params["EngineConfig.onnxruntime.intra_op_num_threads"] = self.settings.threads
             ocr = RapidOCR(params=params)
             ocr._load_det_model()
+            ocr.text_det.postprocess_op = LineSeparatingPost(ocr.text_det.postprocess_op)
             ocr._load_rec_model()
             self._ocr = ocr
             self._version = getattr(rapidocr, "__version__", "") or _dist_version("rapidocr")
@@ -127,13 +135,21 @@ class RapidEngine:
         bgr = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
         bgr, rotation, probe = self._orient(ocr, bgr, cancel)
         h, w = bgr.shape[:2]
+        page = find_page(bgr, probe[1]) if self.settings.find_page else None
+        if page is not None:
+            # read the straightened page; positions are mapped back to the photo below
+            bgr = page.warp(bgr)
+            probe = self._probe(ocr, bgr, cancel)  # text sizes measured on the tilted page are off
         boxes = self._detect(ocr, bgr, probe, cancel)
         if cancel:
             cancel.raise_if_cancelled()
         raw = self._recognize(ocr, bgr, boxes, cancel)
         raw = [b for b in raw if b.score >= self.settings.min_line_score and b.text.strip()]
         lines, warnings = arrange_lines(raw)
+        if page is not None:
+            lines = [_to_photo(line, page) for line in lines]
         self.last_stats["rotation"] = rotation
+        self.last_stats["page_warped"] = float(page is not None)
         if rotation:
             warnings.insert(0, f"图片方向不正，已旋转 {rotation}° 后识别")
         return OcrResult(
@@ -199,8 +215,9 @@ class RapidEngine:
         s = self.settings
         probe_scale, probe_boxes = probe
         if len(probe_boxes) >= 3:
-            line_px = float(np.median([np.linalg.norm(b[3] - b[0]) for b in probe_boxes]))
-            scale = min(1.0, max(probe_scale, s.det_line_px / max(line_px, 1.0)))
+            typical = typical_line_height(probe_boxes)
+            line_px = typical or float(np.median([np.linalg.norm(b[3] - b[0]) for b in probe_boxes]))
+            scale = min(s.max_det_scale, max(probe_scale, s.det_line_px / max(line_px, 1.0)))
         else:
             scale = min(1.0, max(probe_scale * 2, s.det_line_px / 40))  # little or no text found: look closer
         if scale <= probe_scale * 1.15 and len(probe_boxes) >= 3:
@@ -264,6 +281,14 @@ class RapidEngine:
             for j, (text, score, confs) in enumerate(_rec(ocr, crops[start : start + chunk])):
                 out.append(RawBox(text=text, score=score, box=boxes[start + j], char_conf=confs))
         return out
+
+
+def _to_photo(line: OcrLine, page: PageWarp) -> OcrLine:
+    if line.box is None:
+        return line
+    pts = page.to_photo(np.array(line.box, dtype=np.float32))
+    box = tuple((round(float(x), 1), round(float(y), 1)) for x, y in pts)
+    return replace(line, box=box)  # type: ignore[arg-type]
 
 
 def _rec(ocr: Any, crops: list[np.ndarray]) -> list[tuple[str, float, tuple[float, ...]]]:

@@ -8,8 +8,10 @@ from datetime import date
 
 from desktop_app.core.fields import label_for
 
-# The clinic's rule: critical information first. Dosage leads, then what the drug is for and what to avoid.
+# The clinic's rule: critical information first. The insert's boxed warning (警示语) where it has one, then
+# dosage, then what the drug is for and what to avoid.
 DEFAULT_SHEET_KEYS: tuple[str, ...] = (
+    "warning",
     "dosage",
     "indications",
     "contraindications",

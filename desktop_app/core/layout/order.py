@@ -237,9 +237,11 @@ def arrange_lines(boxes: list[RawBox]) -> tuple[list[OcrLine], list[str]]:
     line_h = median(b.height for b in boxes)
     seps = find_separators(boxes, line_h)
     _assign_columns(boxes, seps, line_h)
+    rows = reading_order(boxes, seps)
+    texts = [_join(row, line_h) for row in rows]
+    wraps = soft_wraps(rows, [t for t, _ in texts])
     lines = []
-    for row in reading_order(boxes, seps):
-        text, conf = _join(row, line_h)
+    for row, (text, conf), wrap in zip(rows, texts, wraps, strict=True):
         score = sum(b.score * len(b.text) for b in row) / max(1, sum(len(b.text) for b in row))
         lines.append(
             OcrLine(
@@ -248,6 +250,30 @@ def arrange_lines(boxes: list[RawBox]) -> tuple[list[OcrLine], list[str]]:
                 confidence=score,
                 char_confidences=conf,
                 column=-1 if row[0].spans else row[0].column,
+                wraps=wrap,
             )
         )
     return lines, []
+
+
+SENTENCE_END = tuple("。；;！!？?：:")
+
+
+def soft_wraps(rows: list[list[RawBox]], texts: list[str]) -> list[bool]:
+    """For each row, whether it carries on the previous row's sentence: that row ran to its column's right
+    edge (within about two characters), did not end a sentence, and both sit in the same column. Judged on
+    the straightened page, so a tilted photo wraps as a flat one does."""
+    right: dict[int, float] = {}
+    for row in rows:
+        col = -1 if row[0].spans else row[0].column
+        right[col] = max(right.get(col, -math.inf), max(b.x1 for b in row))
+    flags = [False] * len(rows)
+    for i in range(1, len(rows)):
+        prev, cur = rows[i - 1], rows[i]
+        col = -1 if prev[0].spans else prev[0].column
+        if col != (-1 if cur[0].spans else cur[0].column):
+            continue
+        height = max(b.height for b in prev) or 1.0
+        if not texts[i - 1].rstrip().endswith(SENTENCE_END) and right[col] - max(b.x1 for b in prev) < 2.2 * height:
+            flags[i] = True
+    return flags
