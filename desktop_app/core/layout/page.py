@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -87,11 +88,12 @@ def _paper_quad(small: np.ndarray) -> np.ndarray | None:
     sat = cv2.GaussianBlur(hsv[:, :, 1], (0, 0), 2)
     # paper: bright and grey-white; Otsu on the brightness splits it from most tables and cloths
     thr, _ = cv2.threshold(value, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    mask = ((value >= thr) & (sat < 90)).astype(np.uint8) * 255
+    paper = ((value >= thr) & (sat < 90)).astype(np.uint8) * 255
     k = max(3, round(min(sh, sw) * 0.02)) | 1
-    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    closed: Any = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, kernel)
+    opened: Any = cv2.morphologyEx(closed, cv2.MORPH_OPEN, kernel)
+    contours, _ = cv2.findContours(opened, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
         return None
     c = max(contours, key=cv2.contourArea)
