@@ -104,7 +104,7 @@ class RapidEngine:
                 params["EngineConfig.onnxruntime.intra_op_num_threads"] = self.settings.threads
             ocr = RapidOCR(params=params)
             det: Any = ocr._load_det_model()
-            det.postprocess_op = LineSeparatingPost(ocr.text_det.postprocess_op)
+            det.postprocess_op = LineSeparatingPost(det.postprocess_op)
             ocr._load_rec_model()
             self._ocr = ocr
             self._version = getattr(rapidocr, "__version__", "") or _dist_version("rapidocr")
