@@ -220,9 +220,11 @@ def _wrapped_header(line: str, nxt: str) -> str | None:
     too wide for its column wraps in narrow two- and three-column inserts. The next line must start with the
     label's rest and its closing bracket, or be that rest alone (the bracket lost in OCR)."""
     m = _OPEN_TAIL.match(line)
-    if m is None or not nxt.strip():
+    if not nxt.strip():
         return None
     n = _CLOSE_HEAD.match(nxt)
+    if m is None:
+        return _header_tail(line, nxt, n)
     if n is None or not (n.group(2) or nxt.strip() == n.group(1)):
         return None
     label = re.sub(r"\s+", "", m.group(1) + n.group(1))
@@ -230,6 +232,20 @@ def _wrapped_header(line: str, nxt: str) -> str | None:
     if found is None or found[0] == "other" or re.sub(r"\s+", "", m.group(1)) == found[1]:
         return None
     return f"【{label}】{nxt[n.end():]}"
+
+
+def _header_tail(line: str, nxt: str, n: re.Match[str] | None) -> str | None:
+    """The first half of a wrapped label misread (``"【贮"`` read as ``"I:"``): a line of at most three
+    characters, then a line that starts with the rest of exactly one known header and its closing bracket
+    (``"藏】"``). Only a rest that ends one header alone counts (``"症】"`` ends 适应症 and 禁忌症: no)."""
+    if n is None or not n.group(2) or len(line.strip()) > 3:
+        return None
+    rest = n.group(1)
+    keys = {key for h, key in _vocabulary().items() if h.endswith(rest) and len(h) > len(rest) and key != "other"}
+    if len(keys) != 1:
+        return None
+    header = min((h for h, key in _vocabulary().items() if key in keys and h.endswith(rest)), key=len)
+    return f"【{header}】{nxt[n.end():]}"
 
 
 def _close(o: _Open) -> list[Section]:

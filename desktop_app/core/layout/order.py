@@ -125,8 +125,19 @@ def find_separators(boxes: list[RawBox], line_h: float) -> list[Separator]:
             fit_slope, fit_offset = np.polyfit(ys, xs, 1)
             if abs(fit_slope) <= 0.08:  # more lean than any photo gives is not a straight separator
                 slope, offset = float(fit_slope), float(fit_offset)
-        seps.append(Separator(offset, slope))
+        sep = Separator(offset, slope)
+        if _crossings(boxes, sep, line_h) > 0.5 * len(cl):
+            # the lines above and below cross it: the gap between a table's cells (or a name and a value
+            # set apart) inside one column, not a gutter between columns
+            continue
+        seps.append(sep)
     return sorted(seps, key=lambda s: s.a)
+
+
+def _crossings(boxes: list[RawBox], sep: Separator, line_h: float) -> int:
+    """How many boxes run across the separator (more than a character on each side)."""
+    margin = 1.5 * line_h
+    return sum(1 for b in boxes if b.x0 + margin < sep.x_at(b.cy) < b.x1 - margin)
 
 
 def _count_rows(by_y: list[RawBox]) -> int:
