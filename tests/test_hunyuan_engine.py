@@ -32,11 +32,8 @@ from desktop_app.core.engines.hunyuan_common import (
     REPETITION_WARNING,
     DecodeSettings,
     clean_repetitions,
-    cut_strips,
     markdown_to_lines,
-    merge_strip_lines,
     parse_spotting,
-    plan_strips,
     repeating_tail_period,
 )
 from desktop_app.core.engines.hunyuan_local import (
@@ -45,6 +42,7 @@ from desktop_app.core.engines.hunyuan_local import (
     RepetitionStop,
     is_out_of_memory,
 )
+from desktop_app.core.engines.hunyuan_strips import cut_strips, merge_strip_lines, plan_strips
 
 sys.path.insert(0, str(Path(__file__).parent))
 import tiny_hunyuan

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.engines.hunyuan_checkpoint import MARKER_FILE, checkpoint_revision, checkpoint_version
 from desktop_app.core.engines.hunyuan_common import HF_REPO_ID
 from desktop_app.core.resources import resource
 
 MODEL_FOLDER = "HunyuanOCR"
 ENV_MODEL_DIR = "INSERT_READER_MODEL_DIR"
-MARKER_FILE = "insert_reader_model.json"  # written by import/download: where the weights came from
 LICENSE_STATE_FILE = "hunyuan_license.json"
 NOTICE_RESOURCE = "licenses/HUNYUAN_NOTICE.md"
 
@@ -181,30 +181,13 @@ def locate_model(
 
 
 def model_version(path: str | os.PathLike[str]) -> str:
-    """The checkpoint's version: from our marker file, the config, or the folder name ("1.5", "1.0", ...)."""
-    folder = Path(path)
-    marker = folder / MARKER_FILE
-    if marker.is_file():
-        try:
-            version = json.loads(marker.read_text(encoding="utf-8")).get("version")
-            if version:
-                return str(version)
-        except (OSError, ValueError, AttributeError):
-            pass
-    try:
-        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        for key in ("version", "model_version"):
-            if isinstance(config, dict) and config.get(key):
-                return str(config[key])
-    except (OSError, ValueError):
-        pass
-    import re
+    """The checkpoint's version ("1.5", "1.0", ...; see ``hunyuan_checkpoint.checkpoint_version``)."""
+    return checkpoint_version(path)
 
-    for part in (folder.name, folder.parent.name):
-        m = re.search(r"v?(\d+(?:\.\d+)+)", part)
-        if m:
-            return m.group(1)
-    return "unknown"
+
+def model_revision(path: str | os.PathLike[str]) -> str | None:
+    """The Hugging Face commit the checkpoint came from, when it can be told."""
+    return checkpoint_revision(path)
 
 
 def dir_size(path: str | os.PathLike[str]) -> int:
