@@ -1,8 +1,10 @@
 """The vLLM client (HunyuanRemoteEngine) against a stand-in server.
 
 The server here is NOT vLLM: it is a small ``http.server`` on 127.0.0.1 (port 0, in a thread) that speaks the
-part of the OpenAI chat-completions API the client uses (``GET /v1/models``, ``POST /v1/chat/completions``)
-and answers with markdown as HunyuanOCR would. It records every request, and can be told to fail first.
+part of the OpenAI chat-completions API the client uses (``GET /v1/models``, ``GET /version``,
+``POST /v1/chat/completions``, streamed as server-sent events when asked to, as vLLM does) and answers with
+markdown as HunyuanOCR would. It records every request and how much of each answer it got to send before
+the client hung up, and can be told to fail first, to stream slowly or to stay silent.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import socket
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,13 +26,11 @@ from PIL import Image
 
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable
 from desktop_app.core.engines.fallback import FallbackEngine
-from desktop_app.core.engines.hunyuan_common import (
-    DOC_PARSE_PROMPT,
-    REPETITION_WARNING,
-    SPOTTING_PROMPT,
-    plan_strips,
-)
+from desktop_app.core.cancel import Cancelled, CancelToken
+from desktop_app.core.engines.hunyuan_common import REPETITION_WARNING
+from desktop_app.core.engines.hunyuan_prompts import DOC_PARSE_PROMPT, SPOTTING_PROMPT
 from desktop_app.core.engines.hunyuan_remote import HunyuanRemoteEngine, normalise_url
+from desktop_app.core.engines.hunyuan_strips import plan_strips
 
 sys.path.insert(0, str(Path(__file__).parent))
 import tiny_hunyuan
@@ -48,6 +49,11 @@ class StandIn:
         self.answer = MARKDOWN
         self.finish_reason = "stop"
         self.spot_answer = "药品说明书(100,50),(900,120)"
+        self.version: str | None = "0.18.1"  # GET /version; None: 404 (not vLLM)
+        self.chunk_chars = 7  # characters per streamed chunk
+        self.chunk_delay_s = 0.0  # pause before each chunk
+        self.silent_s = 0.0  # pause before answering at all
+        self.streams: list[dict[str, Any]] = []  # per streamed answer: chunks sent, whether the client hung up
         self.lock = threading.Lock()
 
 
@@ -77,8 +83,44 @@ def make_handler(state: StandIn) -> type[BaseHTTPRequestHandler]:
                 state.requests.append(("GET", self.path, None))
             if self.path == "/v1/models":
                 self._send(200, {"object": "list", "data": [{"id": "tencent/HunyuanOCR", "object": "model"}]})
+            elif self.path == "/version" and state.version is not None:
+                self._send(200, {"version": state.version})
             else:
                 self._send(404, {"error": "not found"})
+
+        def _stream(self, text: str, model: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            record: dict[str, Any] = {"chunks": 0, "hung_up": False}
+            with state.lock:
+                state.streams.append(record)
+            pieces = [text[i : i + state.chunk_chars] for i in range(0, len(text), state.chunk_chars)]
+            try:
+                for k, piece in enumerate(pieces):
+                    if state.chunk_delay_s:
+                        time.sleep(state.chunk_delay_s)
+                    last = k == len(pieces) - 1
+                    event = {
+                        "id": "cmpl-1",
+                        "object": "chat.completion.chunk",
+                        "model": model,
+                        "choices": [
+                            {
+                                "index": 0,
+                                "delta": {"content": piece},
+                                "finish_reason": state.finish_reason if last else None,
+                            }
+                        ],
+                    }
+                    line = "data: " + json.dumps(event, ensure_ascii=False) + "\n\n"
+                    self.wfile.write(line.encode("utf-8"))
+                    self.wfile.flush()
+                    record["chunks"] += 1
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+            except OSError:  # the client closed the connection (vLLM aborts the request then)
+                record["hung_up"] = True
 
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
@@ -86,8 +128,13 @@ def make_handler(state: StandIn) -> type[BaseHTTPRequestHandler]:
                 state.requests.append(("POST", self.path, body))
             if self._maybe_fail():
                 return
+            if state.silent_s:
+                time.sleep(state.silent_s)
             prompt = body["messages"][1]["content"][1]["text"]
             text = state.spot_answer if prompt == SPOTTING_PROMPT else state.answer
+            if body.get("stream"):
+                self._stream(text, body["model"])
+                return
             self._send(
                 200,
                 {
@@ -138,7 +185,8 @@ def test_reads_markdown_from_the_server(server: tuple[str, StandIn]) -> None:
     assert ("GET", "/v1/models", None) in state.requests  # model name asked for once
     (body,) = posts(state)
     assert body["model"] == "tencent/HunyuanOCR"
-    assert body["temperature"] == 0 and body["repetition_penalty"] == 1.08 and body["max_tokens"] == 4096
+    assert body["temperature"] == 0 and body["repetition_penalty"] == 1.08 and body["max_tokens"] == 8192
+    assert body["stream"] is True and state.streams[0]["chunks"] > 1  # the answer came in pieces
     system, user = body["messages"]
     assert system == {"role": "system", "content": ""}
     image_part, text_part = user["content"]
@@ -155,7 +203,7 @@ def test_retries_after_a_server_error(server: tuple[str, StandIn]) -> None:
     eng = client(url, model="hy")
     result = eng.read(Image.new("RGB", (300, 400), "white"))
     assert [line.text for line in result.lines] == list(tiny_hunyuan.DOC_LINES)
-    assert len(posts(state)) == 2 and eng.requests_sent == 2
+    assert len(posts(state)) == 2 and eng.requests_sent == len(state.requests)  # POSTs and one GET /version
 
 
 def test_persistent_server_errors_fail(server: tuple[str, StandIn]) -> None:
