@@ -109,37 +109,54 @@ class ChatServer:
         return headers
 
     def open(
-        self, method: str, path: str, body: dict[str, Any] | None, timeout: float, *, stream: bool = False
-    ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
-        """One request (direct connection, never a proxy); the connection and a 2xx response. Raises
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None,
+        timeout: float,
+        *,
+        stream: bool = False,
+        cancel: CancelToken | None = None,
+        deadline: float | None = None,
+    ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse, _Watch | None]:
+        """One request (direct connection, never a proxy); the connection, a 2xx response and the watch that
+        closes the socket on ``cancel`` or at ``deadline`` (started before the request is sent, so a server
+        still in its prefill is left at once too; None when neither is given - the caller stops it). Raises
         ``_Retryable`` when no answer came (or 5xx / 429), ``EngineFailed`` for other answers and for a POST
         that timed out (its generation may be running: it is not sent again)."""
         data = json.dumps(body, ensure_ascii=False).encode("utf-8") if body is not None else None
         cls = http.client.HTTPSConnection if self._scheme == "https" else http.client.HTTPConnection
         conn = cls(self._host, self._port, timeout=timeout)
         accept = "text/event-stream" if stream else "application/json"
+        watch = _Watch(conn, cancel, deadline) if cancel is not None or deadline is not None else None
+
+        def give_up() -> None:
+            if watch is not None:
+                watch.stop()
+            conn.close()
+
         with self._lock:
             self.requests_sent += 1
         try:
             conn.request(method, self._prefix + path, body=data, headers=self._headers(accept))
             resp = conn.getresponse()
         except TimeoutError as exc:
-            conn.close()
+            give_up()
             if method == "GET":
                 raise _Retryable(f"{self.url} 等待回答超时", unreachable=False) from exc
             raise EngineFailed(
                 f"HunyuanOCR 服务 {self.url} 等待回答超时（{timeout:g} 秒），未重新发送以免重复识别"
             ) from exc
-        except (OSError, http.client.HTTPException) as exc:  # refused, reset, DNS, a closed connection
-            conn.close()
+        except (OSError, http.client.HTTPException) as exc:  # refused, reset, DNS, closed by the watch
+            give_up()
             raise _Retryable(f"无法连接 {self.url}（{exc}）", unreachable=True) from exc
         if resp.status >= 400:
             detail = resp.read()[:300].decode("utf-8", "replace")
-            conn.close()
+            give_up()
             if resp.status >= 500 or resp.status == 429:
                 raise _Retryable(f"服务返回 {resp.status} {detail}".strip(), unreachable=False)
             raise EngineFailed(f"HunyuanOCR 服务拒绝了请求（HTTP {resp.status}）：{detail}".strip())
-        return conn, resp
+        return conn, resp, watch
 
     def with_retries(
         self,
@@ -150,7 +167,10 @@ class ChatServer:
         deadline: float | None = None,
         cancel: CancelToken | None = None,
         stream: bool = False,
-    ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+        watch: bool = False,
+    ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse, _Watch | None]:
+        """:meth:`open`, again with backoff after a ``_Retryable`` failure (``watch``: watch each attempt for
+        ``cancel`` and ``deadline``)."""
         last: _Retryable | None = None
         for attempt in range(self.retries + 1):
             if cancel is not None:
@@ -162,8 +182,12 @@ class ChatServer:
                     raise self._timeout()
                 timeout = min(timeout, left)
             try:
-                return self.open(method, path, body, timeout, stream=stream)
+                if not watch:
+                    return self.open(method, path, body, timeout, stream=stream)
+                return self.open(method, path, body, timeout, stream=stream, cancel=cancel, deadline=deadline)
             except _Retryable as exc:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
                 last = exc
                 if attempt == self.retries:
                     break
@@ -179,7 +203,7 @@ class ChatServer:
         raise EngineFailed(f"HunyuanOCR 服务出错：{last}")
 
     def get_json(self, path: str, cancel: CancelToken | None = None) -> Any:
-        conn, resp = self.with_retries("GET", path, cancel=cancel)
+        conn, resp, _watch = self.with_retries("GET", path, cancel=cancel)
         try:
             payload = resp.read()
         except (OSError, http.client.HTTPException) as exc:
@@ -203,15 +227,15 @@ class ChatServer:
     ) -> tuple[str, bool, bool]:
         """POST a chat completion; (text, hit the output cap, stopped in a loop). Streams when
         ``body["stream"]``; a server that answers with one JSON object instead is read as such."""
-        conn, resp = self.with_retries(
+        conn, resp, watch = self.with_retries(
             "POST",
             "/v1/chat/completions",
             body,
             deadline=deadline,
             cancel=cancel,
             stream=bool(body.get("stream")),
+            watch=True,
         )
-        watch = _Watch(conn, cancel, deadline)
         try:
             if "text/event-stream" in (resp.getheader("Content-Type") or ""):
                 return self._read_stream(resp, settings, deadline, cancel)
@@ -228,7 +252,8 @@ class ChatServer:
                 ) from exc
             raise EngineFailed(f"HunyuanOCR 服务的回答中断（{exc}）") from exc
         finally:
-            watch.stop()
+            if watch is not None:
+                watch.stop()
             conn.close()
 
     def _read_whole(self, resp: http.client.HTTPResponse) -> tuple[str, bool, bool]:
