@@ -46,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
             record = result.to_json()
             record["warnings"] = [*engine_warnings, *record["warnings"]]
         if not record["ok"]:
+            record.setdefault(
+                "engine", engine.name
+            )  # a failed read names its engine, as a successful one does
             failed += 1
         _emit(out, record)
     return 1 if failed else 0
