@@ -46,6 +46,7 @@ class EngineStats:
     last_generate_seconds: float = 0.0
     last_first_token_seconds: float = 0.0  # from the start of ``generate`` to the first new token
     last_new_tokens: int = 0
+    total_new_tokens: int = 0
     last_strips: int = 0
     overflow_retries: int = 0
 
@@ -284,4 +285,5 @@ class Generator:
                 )
             )
         self.stats.last_new_tokens = sum(g.new_tokens for g in out)
+        self.stats.total_new_tokens += self.stats.last_new_tokens
         return out, state.non_finite
