@@ -210,9 +210,12 @@ def build_tiny_checkpoint(
     *,
     script: Sequence[str] | None = DOC_SCRIPT,
     loop: bool = False,
-    version_name: str = "tiny",
+    version_name: str | None = "tiny",
+    generation_eos: Sequence[str] | None = None,
 ) -> Path:
-    """Write a complete tiny checkpoint into ``folder`` (created) and return it."""
+    """Write a complete tiny checkpoint into ``folder`` (created) and return it. ``version_name=None`` writes
+    no ``version`` key (as real checkpoints do). ``generation_eos``: the tokens ``generation_config.json``
+    names as EOS (default: EOS and the Assistant marker); the tokenizer's EOS stays ``EOS``."""
     import torch
     from transformers import (
         GenerationConfig,
@@ -231,11 +234,12 @@ def build_tiny_checkpoint(
         _script_head(model, tokenizer, script, loop)
     model.generation_config = GenerationConfig(
         bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=[tokenizer.eos_token_id, tokenizer.convert_tokens_to_ids(ASSISTANT)],
+        eos_token_id=[tokenizer.convert_tokens_to_ids(t) for t in (generation_eos or (EOS, ASSISTANT))],
         pad_token_id=tokenizer.pad_token_id,
         do_sample=False,
     )
-    model.config.version = version_name
+    if version_name is not None:
+        model.config.version = version_name
     model.save_pretrained(out)
     # Small pixel budget (64x64 .. 256x256) keeps the tiny vision tower fast.
     image_processor = HunYuanVLImageProcessorPil(min_pixels=64 * 64, max_pixels=256 * 256)
@@ -244,6 +248,34 @@ def build_tiny_checkpoint(
     )
     processor.save_pretrained(out)
     return out
+
+
+def strip_image_token_names(folder: Path) -> None:
+    """Make the tokenizer config look like a real snapshot's: no names for the image tokens."""
+    import json
+
+    path = Path(folder) / "tokenizer_config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("image_token", "image_start_token", "image_end_token"):
+        config.pop(key, None)
+    extra = config.get("extra_special_tokens")
+    if isinstance(extra, dict):
+        for key in ("image_token", "image_start_token", "image_end_token"):
+            extra.pop(key, None)
+    config.pop("chat_template", None)
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+
+
+def use_processor_level_chat_template(folder: Path) -> None:
+    """Move the chat template from ``chat_template.jinja`` to the older ``chat_template.json``."""
+    import json
+
+    jinja = Path(folder) / "chat_template.jinja"
+    template = jinja.read_text(encoding="utf-8")
+    jinja.unlink()
+    (Path(folder) / "chat_template.json").write_text(
+        json.dumps({"chat_template": template}, ensure_ascii=False), encoding="utf-8"
+    )
 
 
 def expected_doc_lines() -> list[str]:

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
             record = result.to_json()
             record["warnings"] = [*engine_warnings, *record["warnings"]]
         if not record["ok"]:
+            record.setdefault("engine", engine.name)  # named on failure too, as on success
             failed += 1
         _emit(out, record)
     return 1 if failed else 0

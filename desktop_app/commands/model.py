@@ -125,7 +125,7 @@ def run_info(args: argparse.Namespace) -> int:
         return 0
     if info["installed"]:
         print(f"模型：{info['path']}（来源：{info['source']}）")
-        print(f"版本：{info['version']}")
+        print(f"版本：{info['version']}" + (f"（修订 {info['revision']}）" if info.get("revision") else ""))
         print(f"大小：{models.human_size(info['size_bytes'])}，{len(info['files'])} 个文件")
         for name in info["files"][:40]:
             print(f"  {name}")
@@ -140,8 +140,10 @@ def run_info(args: argparse.Namespace) -> int:
     if dev.get("kind") == "cuda":
         mem = dev.get("memory_bytes") or 0
         print(f"设备：CUDA GPU {dev['name']}（{mem / 1024**3:.1f} GB，{dev['dtype']}）")
+        print(f"精度：{dev['dtype']}（{dev.get('dtype_reason', '')}）")
     elif dev.get("kind") == "mps":
         print(f"设备：Apple MPS GPU（{dev['dtype']}）")
+        print(f"精度：{dev['dtype']}（{dev.get('dtype_reason', '')}）")
     elif dev.get("kind") == "cpu":
         print("设备：CPU（没有可用的 GPU；HunyuanOCR 在 CPU 上太慢，自动模式会使用内置 CPU 引擎）")
     else:

@@ -1,5 +1,5 @@
-"""HunyuanOCR weights on this computer: find them, check a folder, import or download them, describe them, and
-the Tencent Hunyuan Community License notice (with the user's acceptance).
+"""HunyuanOCR weights on this computer: find them, check a folder, import or download them, describe them; the
+Tencent Hunyuan Community License notice (``model_license``, re-exported here).
 
 The weights are never bundled with the app. Everything here works offline; only :func:`download_model` touches
 the network, and only when the user asks for it (``python main.py model download``).
@@ -7,7 +7,6 @@ the network, and only when the user asks for it (``python main.py model download
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -18,14 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.engines.hunyuan_checkpoint import MARKER_FILE, checkpoint_revision, checkpoint_version
 from desktop_app.core.engines.hunyuan_common import HF_REPO_ID
-from desktop_app.core.resources import resource
+from desktop_app.core.model_license import LICENSE_STATE_FILE as LICENSE_STATE_FILE
+from desktop_app.core.model_license import NOTICE_RESOURCE as NOTICE_RESOURCE
+from desktop_app.core.model_license import accept_license as accept_license
+from desktop_app.core.model_license import license_accepted
+from desktop_app.core.model_license import license_notice as license_notice
+from desktop_app.core.model_license import notice_once as notice_once
 
 MODEL_FOLDER = "HunyuanOCR"
 ENV_MODEL_DIR = "INSERT_READER_MODEL_DIR"
-MARKER_FILE = "insert_reader_model.json"  # written by import/download: where the weights came from
-LICENSE_STATE_FILE = "hunyuan_license.json"
-NOTICE_RESOURCE = "licenses/HUNYUAN_NOTICE.md"
 
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json")
 PROCESSOR_FILES = ("preprocessor_config.json", "processor_config.json")
@@ -181,30 +183,42 @@ def locate_model(
 
 
 def model_version(path: str | os.PathLike[str]) -> str:
-    """The checkpoint's version: from our marker file, the config, or the folder name ("1.5", "1.0", ...)."""
-    folder = Path(path)
-    marker = folder / MARKER_FILE
-    if marker.is_file():
-        try:
-            version = json.loads(marker.read_text(encoding="utf-8")).get("version")
-            if version:
-                return str(version)
-        except (OSError, ValueError, AttributeError):
-            pass
-    try:
-        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        for key in ("version", "model_version"):
-            if isinstance(config, dict) and config.get(key):
-                return str(config[key])
-    except (OSError, ValueError):
-        pass
-    import re
+    """The checkpoint's version ("1.5", "1.0", ...; see ``hunyuan_checkpoint.checkpoint_version``)."""
+    return checkpoint_version(path)
 
-    for part in (folder.name, folder.parent.name):
-        m = re.search(r"v?(\d+(?:\.\d+)+)", part)
-        if m:
-            return m.group(1)
-    return "unknown"
+
+def model_revision(path: str | os.PathLike[str]) -> str | None:
+    """The Hugging Face commit the checkpoint came from, when it can be told."""
+    return checkpoint_revision(path)
+
+
+NESTED_CHECKPOINTS = ("v1.0", "dflash")  # in the tencent/HunyuanOCR repo: archived 1.0, the draft model
+
+
+def _nested_checkpoint(folder: Path) -> bool:
+    if folder.name in NESTED_CHECKPOINTS:
+        return True
+    return any(p.name == "config.json" or p.suffix == ".safetensors" for p in folder.rglob("*"))
+
+
+def checkpoint_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The files of the checkpoint in ``path``, sorted: everything except dot-files and dot-folders
+    (``.cache/`` left by downloads, ``.git``) and nested checkpoints (``v1.0/``, ``dflash/``, any subfolder
+    with its own config or weights)."""
+    folder = Path(path)
+    out: list[Path] = []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith("."):
+            continue
+        if p.is_file():
+            out.append(p)
+        elif p.is_dir() and not _nested_checkpoint(p):
+            out.extend(
+                f
+                for f in sorted(p.rglob("*"))
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+            )
+    return out
 
 
 def dir_size(path: str | os.PathLike[str]) -> int:
@@ -241,13 +255,14 @@ def model_info(
         loc = None
         info["problem"] = str(exc)
     if loc is not None:
-        files = sorted(p for p in loc.path.rglob("*") if p.is_file())
+        files = checkpoint_files(loc.path)
         info.update(
             installed=True,
             path=str(loc.path),
             source=loc.source,
             version=model_version(loc.path),
-            size_bytes=dir_size(loc.path),
+            revision=model_revision(loc.path),
+            size_bytes=sum(p.stat().st_size for p in files),
             files=[str(p.relative_to(loc.path)) for p in files],
         )
     elif data_dir:
@@ -262,6 +277,8 @@ def model_info(
                 "name": dev.name,
                 "memory_bytes": dev.memory_bytes,
                 "dtype": dev.dtype,
+                "dtype_reason": dev.dtype_reason,
+                "compute_capability": ".".join(map(str, dev.capability)) if dev.capability else None,
             }
         except Exception as exc:  # no torch: say so, do not fail ``model info``
             info["device"] = {"kind": "none", "name": f"无法检测（{exc}）", "memory_bytes": None, "dtype": ""}
@@ -310,7 +327,7 @@ def import_model(
     if found.resolve() == target.resolve():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    files = [p for p in found.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    files = checkpoint_files(found)  # not v1.0/, dflash/ or .cache/ next to the weights
     total = sum(p.stat().st_size for p in files) or 1
     staged = Path(tempfile.mkdtemp(prefix=f".{MODEL_FOLDER}.import-", dir=target.parent))
     try:
@@ -325,7 +342,7 @@ def import_model(
         problems = check_model_dir(staged)
         if problems:
             raise ModelError("复制后的模型文件不完整：" + "；".join(problems))
-        _write_marker(staged, source=str(found), version=model_version(found))
+        _write_marker(staged, source=str(found), version=model_version(found), revision=model_revision(found))
         _install(staged, target)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
@@ -372,8 +389,9 @@ def download_model(
                 "如果这台电脑不能上网（或设置了 HF_HUB_OFFLINE=1），请在能上网的电脑上下载模型文件夹，"
                 "再用 `python main.py model import 文件夹` 导入。"
             ) from exc
-        shutil.rmtree(staged / ".cache", ignore_errors=True)
         root = staged / "v1.0" if variant == "1.0" else staged
+        revision = revision if revision and len(revision) == 40 else (checkpoint_revision(staged) or revision)
+        shutil.rmtree(staged / ".cache", ignore_errors=True)
         found = find_checkpoint(root)
         if found is None:
             raise ModelError("下载的文件不是完整的 HunyuanOCR 模型：" + "；".join(check_model_dir(root)))
@@ -390,53 +408,3 @@ def download_model(
         shutil.rmtree(staged, ignore_errors=True)
         raise
     return target
-
-
-# ----------------------------------------------------------------------------------------------------
-# Licence notice and acceptance
-
-
-def license_notice() -> str:
-    """The short notice shown before first use (resources/licenses/HUNYUAN_NOTICE.md)."""
-    return resource(NOTICE_RESOURCE).read_text(encoding="utf-8").strip()
-
-
-def _license_state(data_dir: str | os.PathLike[str]) -> dict[str, Any]:
-    path = Path(data_dir) / LICENSE_STATE_FILE
-    try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-        return state if isinstance(state, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_license_state(data_dir: str | os.PathLike[str], state: dict[str, Any]) -> None:
-    folder = Path(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{LICENSE_STATE_FILE}.tmp"
-    tmp.write_text(json.dumps(state, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(folder / LICENSE_STATE_FILE)
-
-
-def license_accepted(data_dir: str | os.PathLike[str]) -> bool:
-    return bool(_license_state(data_dir).get("accepted"))
-
-
-def accept_license(data_dir: str | os.PathLike[str]) -> None:
-    state = _license_state(data_dir)
-    state.update(accepted=True, accepted_at=time.strftime("%Y-%m-%dT%H:%M:%S"), notice_shown=True)
-    _save_license_state(data_dir, state)
-
-
-def notice_once(data_dir: str | os.PathLike[str] | None) -> str | None:
-    """The notice text if the user has neither accepted it nor been shown it yet (then records it as shown);
-    ``None`` otherwise. Without a data folder the notice is always returned."""
-    if data_dir is None:
-        return license_notice()
-    state = _license_state(data_dir)
-    if state.get("accepted") or state.get("notice_shown"):
-        return None
-    state["notice_shown"] = True
-    with contextlib.suppress(OSError):
-        _save_license_state(data_dir, state)
-    return license_notice()

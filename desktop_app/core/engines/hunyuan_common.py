@@ -1,8 +1,8 @@
-"""What the local (transformers) and remote (vLLM) HunyuanOCR engines share: the vendor's prompts,
-decoding settings, repetition detection and clean-up, markdown -> plain lines, spotting output -> boxed
-lines, and cutting long screenshots into overlapping strips (and merging the strips' lines back).
+"""What the local (transformers) and remote (vLLM) HunyuanOCR engines share: decoding settings, repetition
+detection (on token ids and on streamed text) and clean-up, markdown -> plain lines, spotting output -> boxed
+lines. The prompts are in ``hunyuan_prompts``, the strips of long screenshots in ``hunyuan_strips``.
 
-Pure Python (and PIL for the strips): no torch here, so the remote client and the tests use it freely.
+Pure Python: no torch here, so the remote client and the tests use it freely.
 """
 
 from __future__ import annotations
@@ -11,10 +11,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Any
-
-from PIL import Image
 
 from desktop_app.core.engines.base import EngineFailed
 from desktop_app.core.ocr_types import OcrLine, Point
@@ -22,17 +19,6 @@ from desktop_app.core.ocr_types import OcrLine, Point
 ENGINE_NAME = "hunyuanocr"
 REMOTE_ENGINE_NAME = "hunyuanocr-vllm"
 HF_REPO_ID = "tencent/HunyuanOCR"
-
-# The vendor's task prompts, verbatim (HunyuanOCR 1.5 warns that edited prompts degrade quality).
-DOC_PARSE_PROMPT = (
-    "提取文档图片中正文的所有信息用markdown格式表示，其中页眉、页脚部分忽略，表格用html格式表达，"
-    "文档中公式用latex格式表示，按照阅读顺序组织进行解析。"
-)
-SPOTTING_PROMPT = "检测并识别图片中的文字，将文本坐标格式化输出。"
-TRANSLATE_PROMPT = (
-    "先提取文字，再将文字内容翻译为英文。若是文档，则其中页眉、页脚忽略。"
-    "公式用latex格式表示，表格用html格式表示。"
-)
 
 # The vendor's image tokens (named in tokenizer_config.json by checkpoints saved for transformers >= 5.13).
 IMAGE_TOKENS = {
@@ -54,7 +40,12 @@ class DecodeSettings:
     """How HunyuanOCR is asked to read. Defaults follow the vendor (greedy, repetition_penalty 1.08, bounded
     output) with a pixel cap per image or strip so the full-attention vision tower fits in GPU memory."""
 
-    max_new_tokens: int = 4096  # per strip
+    # Output cap per generation. A whole page read as one image gets the vendor's recommended 8192 (a dense
+    # A4 insert can need more than 4096 tokens); each strip of a long screenshot, a smaller part of a page,
+    # gets ``strip_max_new_tokens``. The repetition guard below still ends loops long before either cap.
+    max_new_tokens: int = 8192
+    strip_max_new_tokens: int = 4096
+    min_new_tokens: int = 0  # > 0 only for benchmarks (forces a fixed output length)
     repetition_penalty: float = 1.08
     min_pixels: int = 512 * 512
     max_pixels: int = 1920 * 1920  # per image / strip; the processor resizes to multiples of 32 within it
@@ -67,6 +58,13 @@ class DecodeSettings:
     repeat_max_period: int = 100
     repeat_min_times: int = 8
     repeat_min_span: int = 160
+    # The same guard on streamed text (the vLLM client sees characters, not token ids).
+    text_repeat_max_unit: int = 256
+    text_repeat_min_span: int = 400
+
+    def cap_for(self, strips: int) -> int:
+        """The output cap for one generation of an image read as ``strips`` strips."""
+        return self.max_new_tokens if strips <= 1 else min(self.max_new_tokens, self.strip_max_new_tokens)
 
 
 def chat_messages(prompt: str, image: Any = None) -> list[dict[str, Any]]:
@@ -95,6 +93,23 @@ def repeating_tail_period(
         tail = ids[n - span :]
         if tail[period:] == tail[:-period] and ids[n - span - period : n - span] == tail[:period]:
             return period
+    return 0
+
+
+def repeating_text_tail(text: str, *, max_unit: int = 256, min_times: int = 8, min_span: int = 400) -> int:
+    """The length of the unit when ``text`` ends with one substring (up to ``max_unit`` characters, not only
+    whitespace) repeated at least ``min_times`` times covering at least ``min_span`` characters; else 0. The
+    streamed-text form of :func:`repeating_tail_period`, for stopping a vLLM answer early."""
+    n = len(text)
+    for unit in range(1, min(max_unit, n // min_times) + 1):
+        times = max(min_times, -(-min_span // unit))  # ceil
+        if unit * times > n:
+            break
+        piece = text[n - unit :]
+        if not piece.strip():
+            continue
+        if text[n - unit * times :] == piece * times:
+            return unit
     return 0
 
 
@@ -310,93 +325,3 @@ def merge_spotted(strips: Sequence[tuple[int, int]], texts: Sequence[str], width
             if upper < centre <= lower:
                 lines.append(line)
     return lines
-
-
-# ----------------------------------------------------------------------------------------------------
-# Long screenshots: overlapping strips, and merging their lines.
-
-
-def plan_strips(
-    width: int, height: int, *, ratio: float = 2.2, aspect: float = 1.4, overlap: float = 0.12
-) -> list[tuple[int, int]]:
-    """(top, bottom) rows of the strips to read. One strip (the whole image) unless
-    ``height > ratio * width``; otherwise strips about ``aspect * width`` tall, evenly spaced, each
-    overlapping the next by at least ``overlap`` of a strip's height, covering the image exactly."""
-    if width <= 0 or height <= ratio * width:
-        return [(0, height)]
-    strip_h = max(1, round(width * aspect))
-    min_overlap = max(1, round(strip_h * overlap))
-    step = strip_h - min_overlap
-    count = max(2, -(-(height - min_overlap) // step))  # ceil
-    stride = (height - strip_h) / (count - 1)
-    strips = []
-    for k in range(count):
-        top = round(k * stride)
-        strips.append((top, min(height, top + strip_h)))
-    strips[-1] = (height - strip_h, height)
-    return strips
-
-
-def cut_strips(image: Image.Image, strips: Sequence[tuple[int, int]]) -> list[Image.Image]:
-    return [image.crop((0, top, image.width, bottom)) for top, bottom in strips]
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", "", s)
-
-
-def _similar(a: str, b: str, threshold: float = 0.8) -> bool:
-    na, nb = _norm(a), _norm(b)
-    if na == nb:
-        return True
-    if not na or not nb:
-        return False
-    return SequenceMatcher(None, na, nb, autojunk=False).ratio() >= threshold
-
-
-def _is_fragment(part: str, whole: str) -> bool:
-    """``part`` looks like a cut-off piece of ``whole`` (a text row cut by a strip edge)."""
-    np_, nw = _norm(part), _norm(whole)
-    if not np_ or len(np_) > len(nw):
-        return False
-    if np_ in nw:
-        return True
-    m = SequenceMatcher(None, np_, nw, autojunk=False).find_longest_match(0, len(np_), 0, len(nw))
-    return m.size >= max(2, int(0.7 * len(np_)))
-
-
-def merge_two(upper: Sequence[str], lower: Sequence[str], *, window: int = 12) -> list[str]:
-    """Join the lines of two overlapping strips, dropping the lines of ``lower`` that repeat the end of
-    ``upper`` (the overlap band), and a cut-off fragment of a row on either side of the band."""
-    a, b = list(upper), list(lower)
-    if not a:
-        return b
-    if not b:
-        return a
-    best: tuple[int, int, int] | None = None  # (matched lines, start in a, start in b)
-    for i in range(max(0, len(a) - window), len(a)):
-        k = len(a) - i
-        for j in range(0, min(3, len(b))):
-            if j + k > len(b):
-                continue
-            if all(_similar(a[i + t], b[j + t]) for t in range(k)) and (best is None or k > best[0]):
-                best = (k, i, j)
-    if best is not None:
-        k, i, j = best
-        merged_overlap = [max(a[i + t], b[j + t], key=lambda s: len(_norm(s))) for t in range(k)]
-        return a[:i] + merged_overlap + b[j + k :]
-    # No common line: a row cut by the strip edge may show as a fragment at the end of ``a`` or the start
-    # of ``b``.
-    if _is_fragment(a[-1], b[0]):
-        return a[:-1] + b
-    if _is_fragment(b[0], a[-1]):
-        return a + b[1:]
-    return a + b
-
-
-def merge_strip_lines(strips: Sequence[Sequence[str]]) -> list[str]:
-    """The lines of all strips, top to bottom, with the overlaps removed."""
-    merged: list[str] = []
-    for lines in strips:
-        merged = merge_two(merged, lines)
-    return merged

@@ -1,63 +1,63 @@
-"""HunyuanOCR served by vLLM (``vllm serve tencent/HunyuanOCR``), through its OpenAI-compatible chat API.
+"""HunyuanOCR served by vLLM, through its OpenAI-compatible chat API.
 
-Standard library only (urllib): ``POST {url}/v1/chat/completions`` with the image as a base64 JPEG data URL
+Serve it with::
+
+    vllm serve tencent/HunyuanOCR --no-enable-prefix-caching --mm-processor-cache-gb 0
+
+(the vendor's flags: prefix caching and the multimodal processor cache mix up images between requests).
+vLLM before :data:`MIN_VLLM_VERSION` mixes up differently sized images in one batch (fixed by vllm PR #30344);
+the client reads ``GET /version`` once and warns in every result when the server is older.
+
+Standard library only (``hunyuan_http``): ``POST {url}/v1/chat/completions`` with the image as a base64 JPEG data URL
 and the vendor's prompt, greedy (temperature 0) with ``repetition_penalty`` 1.08 (a vLLM extra sampling
-parameter). Long screenshots are cut into strips, sent concurrently (vLLM batches them) and merged like the
-local engine's. Connection errors and 5xx answers are retried with backoff; an unreachable server raises
-``EngineUnavailable``, other failures ``EngineFailed``.
+parameter), streamed (``stream: true``). While the answer streams in, the client
+
+* stops reading (and closes the connection, which makes vLLM abort the request) once the text ends in a
+  repeating loop - the same guard the local engine applies to token ids, on characters;
+* honours cancel between chunks (a watcher also closes the socket while vLLM is still in its prefill);
+* never restarts a generation after a read timeout: the timeout is reported, not retried.
+
+Long screenshots are cut into strips, sent concurrently (vLLM batches them) and merged like the local engine's.
+Connection errors and 5xx/429 answers before a generation starts are retried with backoff; an unreachable
+server raises ``EngineUnavailable``, other failures ``EngineFailed``.
 """
 
 from __future__ import annotations
 
 import base64
 import io
-import json
-import threading
 import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
 from PIL import Image
 
-from desktop_app.core.cancel import Cancelled, CancelToken
+from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable
 from desktop_app.core.engines.hunyuan_common import (
-    DOC_PARSE_PROMPT,
     REMOTE_ENGINE_NAME,
-    SPOTTING_PROMPT,
-    TRANSLATE_PROMPT,
     DecodeSettings,
     clean_output,
-    cut_strips,
     lines_to_ocr,
     markdown_to_lines,
     merge_spotted,
-    merge_strip_lines,
-    plan_strips,
 )
+from desktop_app.core.engines.hunyuan_http import ChatServer, normalise_url, parse_version
+from desktop_app.core.engines.hunyuan_prompts import prompts_for
+from desktop_app.core.engines.hunyuan_strips import cut_strips, merge_strip_lines, plan_strips
 from desktop_app.core.ocr_types import OcrResult
 
-# Direct connections only: the server is on this computer or the clinic's network, never behind a web proxy.
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+__all__ = ["MIN_VLLM_VERSION", "SERVE_FLAGS", "HunyuanRemoteEngine", "encode_image", "normalise_url"]
 
-
-class _Retryable(Exception):
-    def __init__(self, message: str, *, unreachable: bool) -> None:
-        super().__init__(message)
-        self.unreachable = unreachable
-
-
-def normalise_url(url: str) -> str:
-    """``http://host:8000``, ``http://host:8000/`` and ``http://host:8000/v1`` all mean the same server."""
-    url = url.strip().rstrip("/")
-    if url.endswith("/v1"):
-        url = url[: -len("/v1")]
-    if "://" not in url:
-        url = "http://" + url
-    return url
+# The first vLLM release known here to have the fix for mixed-up images of different sizes in one batch
+# (vllm PR #30344, merged December 2025). The vendor validates HunyuanOCR 1.5 on vLLM 0.18.1.
+MIN_VLLM_VERSION = (0, 14, 0)
+SERVE_FLAGS = "--no-enable-prefix-caching --mm-processor-cache-gb 0"
+OLD_VLLM_WARNING = (
+    "HunyuanOCR 服务的 vLLM 版本 {found} 低于 {need}：不同尺寸的图片同批识别时可能串图"
+    "（vllm PR #30344），请升级 vLLM；启动参数应包含 " + SERVE_FLAGS
+)
 
 
 def encode_image(image: Image.Image, max_pixels: int, quality: int = 92) -> str:
@@ -91,96 +91,46 @@ class HunyuanRemoteEngine:
         retries: int = 3,
         backoff_s: float = 0.5,
         max_parallel: int = 4,
+        model_version: str = "1.5",
+        stream: bool = True,
     ) -> None:
-        self.url = normalise_url(url)
+        """``model_version``: which version the server runs, for the prompts (the vendor's prompts differ
+        between 1.0 and 1.5; the server does not say). ``request_timeout_s``: the longest wait for any one
+        chunk of the answer."""
         self.model = model
-        self.api_key = api_key
         self.settings = settings or DecodeSettings()
         if time_budget_s is not None:
             self.settings = replace(self.settings, time_budget_s=time_budget_s)
-        self.request_timeout_s = request_timeout_s
-        self.retries = max(0, retries)
-        self.backoff_s = backoff_s
         self.max_parallel = max(1, max_parallel)
-        self._lock = threading.Lock()
-        self.requests_sent = 0  # every HTTP attempt, retries included (for tests and the status bar)
+        self.model_version = model_version
+        self.prompts = prompts_for(model_version)
+        self.stream = stream
+        self.server_version: str | None = None  # vLLM's version, once read
+        self._server_checked = False
+        self._server_warnings: list[str] = []
+        budget = self.settings.time_budget_s
+        self._server = ChatServer(
+            url,
+            api_key=api_key,
+            request_timeout_s=request_timeout_s,
+            retries=retries,
+            backoff_s=backoff_s,
+            budget_text=f"{budget:g}" if budget is not None else "",
+        )
+        self.url = self._server.url
 
-    # -- HTTP ------------------------------------------------------------------------------------------------
+    @property
+    def requests_sent(self) -> int:
+        """Every HTTP attempt, retries included (for tests and the status bar)."""
+        return self._server.requests_sent
 
-    def _headers(self) -> dict[str, str]:
-        headers = {"Content-Type": "application/json", "Accept": "application/json"}
-        if self.api_key:
-            headers["Authorization"] = f"Bearer {self.api_key}"
-        return headers
-
-    def _once(self, method: str, path: str, body: dict[str, Any] | None, timeout: float) -> Any:
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8") if body is not None else None
-        req = urllib.request.Request(self.url + path, data=data, headers=self._headers(), method=method)
-        with self._lock:
-            self.requests_sent += 1
-        try:
-            with _OPENER.open(req, timeout=timeout) as resp:
-                payload = resp.read()
-        except urllib.error.HTTPError as exc:
-            detail = exc.read()[:300].decode("utf-8", "replace") if exc.fp is not None else ""
-            if exc.code >= 500 or exc.code == 429:
-                raise _Retryable(f"服务返回 {exc.code} {detail}".strip(), unreachable=False) from exc
-            raise EngineFailed(f"HunyuanOCR 服务拒绝了请求（HTTP {exc.code}）：{detail}".strip()) from exc
-        except urllib.error.URLError as exc:
-            raise _Retryable(f"无法连接 {self.url}（{exc.reason}）", unreachable=True) from exc
-        except (ConnectionError, OSError) as exc:  # reset, refused, timeout (TimeoutError is an OSError)
-            unreachable = not isinstance(exc, TimeoutError)
-            what = "等待回答超时" if isinstance(exc, TimeoutError) else f"连接中断（{exc}）"
-            raise _Retryable(f"{self.url} {what}", unreachable=unreachable) from exc
-        try:
-            return json.loads(payload)
-        except ValueError as exc:
-            raise EngineFailed("HunyuanOCR 服务返回的不是 JSON") from exc
-
-    def _request(
-        self,
-        method: str,
-        path: str,
-        body: dict[str, Any] | None = None,
-        *,
-        deadline: float | None = None,
-        cancel: CancelToken | None = None,
-    ) -> Any:
-        last: _Retryable | None = None
-        for attempt in range(self.retries + 1):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            timeout = self.request_timeout_s
-            if deadline is not None:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise self._timeout()
-                timeout = min(timeout, left)
-            try:
-                return self._once(method, path, body, timeout)
-            except _Retryable as exc:
-                last = exc
-                if attempt == self.retries:
-                    break
-                pause = self.backoff_s * (2**attempt)
-                if deadline is not None and time.monotonic() + pause >= deadline:
-                    break
-                _sleep(pause, cancel)
-        assert last is not None
-        if deadline is not None and time.monotonic() >= deadline:
-            raise self._timeout()
-        if last.unreachable:
-            raise EngineUnavailable(f"HunyuanOCR 服务不可用：{last}")
-        raise EngineFailed(f"HunyuanOCR 服务出错：{last}")
-
-    def _timeout(self) -> EngineFailed:
-        return EngineFailed(f"HunyuanOCR 超时：超过了每张图 {self.settings.time_budget_s:g} 秒的时间预算")
+    # -- the server ------------------------------------------------------------------------------------------
 
     def model_name(self, cancel: CancelToken | None = None) -> str:
         """The served model's name: the configured one, else the first of ``GET /v1/models``."""
         if self.model:
             return self.model
-        answer = self._request("GET", "/v1/models", cancel=cancel)
+        answer = self._server.get_json("/v1/models", cancel)
         try:
             name = str(answer["data"][0]["id"])
         except (KeyError, IndexError, TypeError) as exc:
@@ -188,12 +138,32 @@ class HunyuanRemoteEngine:
         self.model = name
         return name
 
-    def _ask(
-        self, image: Image.Image, prompt: str, deadline: float | None, cancel: CancelToken | None
-    ) -> Any:
+    def server_warnings(self, cancel: CancelToken | None = None) -> list[str]:
+        """Warnings about the server, from ``GET /version`` (read once): a vLLM older than
+        :data:`MIN_VLLM_VERSION`. A server without ``/version`` (not vLLM) gets no warning."""
+        if not self._server_checked:
+            warnings: list[str] = []
+            try:
+                answer = self._server.get_json("/version", cancel)
+                found = str(answer.get("version", "")) if isinstance(answer, dict) else ""
+            except (EngineFailed, EngineUnavailable):
+                found = ""
+            version = parse_version(found)
+            if version is not None:
+                self.server_version = found
+                if version < MIN_VLLM_VERSION:
+                    need = ".".join(str(p) for p in MIN_VLLM_VERSION)
+                    warnings.append(OLD_VLLM_WARNING.format(found=found, need=need))
+            self._server_warnings = warnings
+            self._server_checked = True
+        return list(self._server_warnings)
+
+    # -- one image -------------------------------------------------------------------------------------------
+
+    def _body(self, image: Image.Image, prompt: str, cap: int) -> dict[str, Any]:
         s = self.settings
-        body = {
-            "model": self.model_name(cancel),
+        return {
+            "model": self.model,
             "messages": [
                 {"role": "system", "content": ""},
                 {
@@ -205,16 +175,16 @@ class HunyuanRemoteEngine:
                 },
             ],
             "temperature": 0,
-            "max_tokens": s.max_new_tokens,
+            "max_tokens": cap,
             "repetition_penalty": s.repetition_penalty,
+            "stream": self.stream,
         }
-        answer = self._request("POST", "/v1/chat/completions", body, deadline=deadline, cancel=cancel)
-        try:
-            choice = answer["choices"][0]
-            text = choice["message"]["content"] or ""
-        except (KeyError, IndexError, TypeError) as exc:
-            raise EngineFailed("HunyuanOCR 服务的回答格式不对（没有 choices[0].message.content）") from exc
-        return str(text), choice.get("finish_reason") == "length"
+
+    def _ask(
+        self, image: Image.Image, prompt: str, cap: int, deadline: float | None, cancel: CancelToken | None
+    ) -> tuple[str, bool, bool]:
+        """(text, hit the output cap, stopped in a loop) for one image."""
+        return self._server.chat(self._body(image, prompt, cap), self.settings, deadline, cancel)
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -229,31 +199,31 @@ class HunyuanRemoteEngine:
             image.width, image.height, ratio=s.strip_ratio, aspect=s.strip_aspect, overlap=s.strip_overlap
         )
         crops = cut_strips(image, strips) if len(strips) > 1 else [image]
+        cap = s.cap_for(len(crops))
         deadline = None if s.time_budget_s is None else time.monotonic() + s.time_budget_s
         self.model_name(cancel)
+        warnings = self.server_warnings(cancel)
         if len(crops) == 1:
-            answers = [self._ask(crops[0], prompt, deadline, cancel)]
+            answers = [self._ask(crops[0], prompt, cap, deadline, cancel)]
         else:
             with ThreadPoolExecutor(max_workers=min(self.max_parallel, len(crops))) as pool:
-                futures = [pool.submit(self._ask, c, prompt, deadline, cancel) for c in crops]
+                futures = [pool.submit(self._ask, c, prompt, cap, deadline, cancel) for c in crops]
                 answers = [f.result() for f in futures]
         if cancel is not None:
             cancel.raise_if_cancelled()
-        warnings: list[str] = []
         texts = [
-            clean_output(
-                text, looped=False, hit_cap=capped, max_new_tokens=s.max_new_tokens, warnings=warnings
-            )
-            for text, capped in answers
+            clean_output(text, looped=looped, hit_cap=capped, max_new_tokens=cap, warnings=warnings)
+            for text, capped, looped in answers
         ]
         return texts, strips, warnings
 
     def _result(
         self, image: Image.Image, lines: list[Any], raw: str, warnings: list[str], started: float
     ) -> OcrResult:
+        version = f"{self.model or ''} (vLLM {self.server_version})" if self.server_version else self.model
         return OcrResult(
             engine=self.name,
-            engine_version=self.model or "",
+            engine_version=version or "",
             model=self.model or "",
             width=image.width,
             height=image.height,
@@ -265,18 +235,18 @@ class HunyuanRemoteEngine:
 
     def read(self, image: Image.Image, cancel: CancelToken | None = None) -> OcrResult:
         started = time.perf_counter()
-        texts, _strips, warnings = self._run(image, DOC_PARSE_PROMPT, cancel)
+        texts, _strips, warnings = self._run(image, self.prompts.doc_parse, cancel)
         lines = merge_strip_lines([markdown_to_lines(t) for t in texts])
         return self._result(image, lines_to_ocr(lines), "\n\n".join(texts), warnings, started)
 
     def read_spotting(self, image: Image.Image, cancel: CancelToken | None = None) -> OcrResult:
         started = time.perf_counter()
-        texts, strips, warnings = self._run(image, SPOTTING_PROMPT, cancel)
+        texts, strips, warnings = self._run(image, self.prompts.spotting, cancel)
         lines = merge_spotted(strips, texts, image.width)
         return self._result(image, lines, "\n\n".join(texts), warnings, started)
 
     def translate(self, image: Image.Image, cancel: CancelToken | None = None) -> str:
-        texts, _strips, _warnings = self._run(image, TRANSLATE_PROMPT, cancel)
+        texts, _strips, _warnings = self._run(image, self.prompts.translate, cancel)
         if len(texts) == 1:
             return texts[0]
         return "\n".join(merge_strip_lines([t.split("\n") for t in texts]))
@@ -287,15 +257,6 @@ class HunyuanRemoteEngine:
             "name": self.name,
             "url": self.url,
             "model": self.model or "（首次识别时从 /v1/models 读取）",
+            "vllm_version": self.server_version or "未知",
+            "prompts": self.prompts.family,
         }
-
-
-def _sleep(seconds: float, cancel: CancelToken | None) -> None:
-    end = time.monotonic() + seconds
-    while True:
-        left = end - time.monotonic()
-        if left <= 0:
-            return
-        if cancel is not None and cancel.cancelled:
-            raise Cancelled("cancelled")
-        time.sleep(min(left, 0.05))
