@@ -218,23 +218,27 @@ def _close(o: _Open) -> list[Section]:
 
 def continuation_flags(ocr: OcrResult) -> list[bool]:
     """Soft wraps from the line boxes: a line continues the previous one when that line ran to the column's
-    right edge (within about two characters) and both sit in the same column."""
+    right edge (within about two characters) and both sit in the same column. In an insert read from several
+    images, each page's boxes are in its own pixels; the first line of a page continues the last line of the
+    page before when that line ran to the edge of its own page's column (a sentence broken by the page)."""
     lines = ocr.lines
     flags = [False] * len(lines)
     if not lines or any(line.box is None for line in lines):
         return flags
-    right: dict[int, float] = {}
+    right: dict[tuple[int, int], float] = {}
     for line in lines:
         assert line.box is not None
-        right[line.column] = max(right.get(line.column, 0.0), max(p[0] for p in line.box))
+        col = (line.page, line.column)
+        right[col] = max(right.get(col, 0.0), max(p[0] for p in line.box))
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         assert prev.box is not None
-        if prev.column != cur.column:
+        if prev.page == cur.page and prev.column != cur.column:
             continue
         height = abs(prev.box[3][1] - prev.box[0][1]) or 1.0
         ends_sentence = prev.text.rstrip().endswith(tuple(_SENTENCE_END + "：:"))
-        if not ends_sentence and right[prev.column] - max(p[0] for p in prev.box) < 2.2 * height:
+        edge = right[(prev.page, prev.column)]
+        if not ends_sentence and edge - max(p[0] for p in prev.box) < 2.2 * height:
             flags[i] = True
     return flags
 
