@@ -132,3 +132,35 @@ def jpeg(img: Image.Image, quality: int) -> Image.Image:
 def save(img: Image.Image, path: Path, **kw: object) -> Path:
     img.save(path, **kw)
     return path
+
+
+def render_pages(
+    lines: list[str],
+    *,
+    split_in: str,
+    after: int = 1,
+    width: int = 700,
+    font_px: int = 30,
+    margin: int = 48,
+) -> list[Image.Image]:
+    """One insert printed on two pages (the front and back of a paper insert): the text wraps as on one page
+    and the page break comes ``after`` wrapped lines into the paragraph that starts with ``split_in``, so that
+    section runs on from the bottom of the first page to the top of the second."""
+    font = ImageFont.truetype(FONT, font_px, index=0)
+    wrapped = _wrap("\n".join(lines), font, width - 2 * margin)
+    start = next(i for i, line in enumerate(wrapped) if line.startswith(split_in))
+    cut = start + after
+    lh = int(font_px * 1.55)
+    pages = []
+    for part in (wrapped[:cut], wrapped[cut:]):
+        img = Image.new("RGB", (width, 2 * margin + len(part) * lh), (255, 255, 255))
+        d = ImageDraw.Draw(img)
+        for r, line in enumerate(part):
+            d.text((margin, margin + r * lh), line, font=font, fill=(20, 20, 20))
+        pages.append(img)
+    return pages
+
+
+def wrapped_lines(lines: list[str], *, width: int = 700, font_px: int = 30, margin: int = 48) -> list[str]:
+    """The lines as ``render_pages`` prints them."""
+    return _wrap("\n".join(lines), ImageFont.truetype(FONT, font_px, index=0), width - 2 * margin)

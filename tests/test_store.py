@@ -128,7 +128,7 @@ def test_open_creates_layout_wal_and_current_schema(tmp_path: Path) -> None:
         assert (data_dir / "images").is_dir()
         conn = sqlite3.connect(data_dir / DB_NAME)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"records", "fields", "revisions", "fields_fts"} <= tables
         conn.close()
@@ -635,7 +635,7 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
         store.update_field(amox.id, "dosage", "一日三次")
         assert ids(store.search("一日三次")) == [amox.id]
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
     fts_integrity_ok(db)
     backup = data_dir / f"{DB_NAME}.bak-v1"

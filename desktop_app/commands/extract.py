@@ -1,4 +1,5 @@
-"""``extract``: read images and print one JSON object per input on stdout, in input order."""
+"""``extract``: read images and print one JSON object per input on stdout, in input order (``--one-insert``:
+one object for all the images, the pages of one insert)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ def register(sub: Any) -> None:
     p.add_argument("--model-dir", help="HunyuanOCR 模型文件夹")
     p.add_argument("--remote-url", help="vLLM 服务地址（--engine remote）")
     p.add_argument("--json", action="store_true", help="JSON 输出（默认即为 JSON）")
+    p.add_argument(
+        "--one-insert", action="store_true", help="这些图片是同一份说明书的几页（按顺序）：输出一个合并的结果"
+    )
     p.set_defaults(func=run)
 
 
@@ -32,6 +36,12 @@ def run(args: argparse.Namespace) -> int:
         for path in args.images:
             _emit(out, {"image": path, "ok": False, "error": str(exc)})
         return 1
+    if args.one_insert:
+        record = _one_insert(args.images, engine)
+        if record["ok"]:
+            record["warnings"] = [*engine_warnings, *record["warnings"]]
+        _emit(out, record)
+        return 0 if record["ok"] else 1
     failed = 0
     for path in args.images:
         try:
@@ -50,6 +60,25 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
         _emit(out, record)
     return 1 if failed else 0
+
+
+def _one_insert(paths: list[str], engine: Any) -> dict[str, Any]:
+    """The images as the pages of one insert: one object, or the first image that failed and why."""
+    from desktop_app.core.images import load_image
+    from desktop_app.core.pages import analyse_pages
+
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append(load_image(path))
+        except ImageLoadError as exc:
+            return {"image": path, "images": paths, "ok": False, "error": str(exc)}
+    try:
+        return analyse_pages(paths, loaded, engine).to_json()
+    except (EngineUnavailable, EngineFailed) as exc:
+        return {"image": paths[0], "images": paths, "ok": False, "error": str(exc)}
+    except MemoryError:
+        return {"image": paths[0], "images": paths, "ok": False, "error": "内存不足，无法读取这些图片"}
 
 
 def _emit(out: Any, record: dict[str, Any]) -> None:

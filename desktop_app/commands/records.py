@@ -19,6 +19,9 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="IMAGE|FOLDER")
     p.add_argument("--engine", choices=["auto", "rapid", "hunyuan", "remote"], default="auto")
     p.add_argument("--model-dir")
+    p.add_argument(
+        "--one-insert", action="store_true", help="这些图片是同一份说明书的几页（按顺序）：存为一条记录"
+    )
     _data_dir_arg(p)
     p.set_defaults(func=run_import)
 
@@ -73,10 +76,14 @@ def run_import(args: argparse.Namespace) -> int:
         for w in warnings:
             print(w, file=sys.stderr)
         # everything is copied into the store first, so a killed run leaves a queue, not a loss
-        for path in collect_images(args.paths):
-            outcome = import_and_read(store, path, engine)
+        images = list(collect_images(args.paths))
+        batches: list[Any] = [[str(p) for p in images]] if args.one_insert else images
+        for batch in batches:
+            outcome = import_and_read(store, batch, engine)
             rec = outcome.record
             out: dict[str, Any] = {"image": outcome.source, "ok": outcome.error is None}
+            if args.one_insert:
+                out["images"] = batch
             if rec is not None:
                 out.update(id=rec.id, new=outcome.created, status=rec.status, drug_name=rec.drug_name)
             if outcome.error:

@@ -44,6 +44,18 @@ class FieldSource:
     lines: tuple[int, ...] = ()
     boxes: tuple[Quad, ...] = ()  # boxes of those lines that have one (HunyuanOCR lines may have none)
     unsure: tuple[UnsureRun, ...] = ()
+    #: the page (image) each of ``boxes`` is on, in its pixels: an insert read from several images
+    box_pages: tuple[int, ...] = ()
+
+    def boxes_on(self, page: int) -> tuple[Quad, ...]:
+        """The boxes on one page (all of them for a one-image insert)."""
+        pages = self.box_pages or (0,) * len(self.boxes)
+        return tuple(b for b, p in zip(self.boxes, pages, strict=True) if p == page)
+
+    @property
+    def first_page(self) -> int | None:
+        """The page of the first box, or None where there is no box."""
+        return (self.box_pages[0] if self.box_pages else 0) if self.boxes else None
 
 
 def field_sources(
@@ -65,9 +77,11 @@ def field_sources(
             continue
         used.add(index)
         sec = sections[index]
-        boxes = tuple(ocr.lines[i].box for i in sec.lines if 0 <= i < len(ocr.lines) and ocr.lines[i].box)
+        boxed = [ocr.lines[i] for i in sec.lines if 0 <= i < len(ocr.lines) and ocr.lines[i].box]
+        boxes = tuple(line.box for line in boxed)
         unsure = _unsure_runs(ocr, sec, f.ocr_value, spans_by_line)
-        out[f.id] = FieldSource(tuple(sec.lines), boxes, unsure)  # type: ignore[arg-type]
+        pages = tuple(line.page for line in boxed)
+        out[f.id] = FieldSource(tuple(sec.lines), boxes, unsure, pages)  # type: ignore[arg-type]
     return out
 
 

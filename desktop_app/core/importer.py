@@ -15,7 +15,7 @@ from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engines.base import OcrEngine
 from desktop_app.core.images import ImageLoadError, is_probably_image_name, load_image
 from desktop_app.core.reading import ReadOutcome, read_queued
-from desktop_app.core.store import FAILED, QUEUED, READING, RecordStore, RecordView
+from desktop_app.core.store import FAILED, QUEUED, READING, PageImage, RecordStore, RecordView
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,24 @@ def add_to_store(store: RecordStore, path: str | os.PathLike[str]) -> ImportOutc
     return ImportOutcome(str(path), record, created)
 
 
+def add_pages_to_store(store: RecordStore, paths: Iterable[str | os.PathLike[str]]) -> ImportOutcome:
+    """The images of one insert (its pages, in order) as one record, not read yet; the outcome names the
+    first image, or the one that could not be loaded."""
+    pages = []
+    for path in paths:
+        try:
+            loaded = load_image(Path(path))
+        except ImageLoadError as exc:
+            return ImportOutcome(str(path), None, False, str(exc), exc.reason)
+        pages.append(
+            PageImage(loaded.data, loaded.sha256, str(path), loaded.format, loaded.width, loaded.height)
+        )
+    if not pages:
+        return ImportOutcome("", None, False, "没有图片", "empty")
+    record, created = store.add_pages(pages)
+    return ImportOutcome(pages[0].source_path, record, created)
+
+
 def read_record(
     store: RecordStore, record: RecordView, engine: OcrEngine, cancel: CancelToken | None = None
 ) -> RecordView:
@@ -70,10 +88,14 @@ def read_record(
 
 
 def import_and_read(
-    store: RecordStore, path: str | os.PathLike[str], engine: OcrEngine, cancel: CancelToken | None = None
+    store: RecordStore,
+    path: str | os.PathLike[str] | list[str | os.PathLike[str]],
+    engine: OcrEngine,
+    cancel: CancelToken | None = None,
 ) -> ImportOutcome:
-    """Add an image and read it unless it was read before (a duplicate returns the existing record)."""
-    outcome = add_to_store(store, path)
+    """Add an image (a list: the pages of one insert, one record) and read it unless it was read before (a
+    duplicate returns the existing record)."""
+    outcome = add_pages_to_store(store, path) if isinstance(path, list) else add_to_store(store, path)
     if outcome.record is None or outcome.record.status not in (QUEUED, READING):
         return outcome
     record = read_record(store, outcome.record, engine, cancel)

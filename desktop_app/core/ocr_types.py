@@ -14,7 +14,9 @@ class OcrLine:
 
     ``box`` is the quadrilateral (4 points, clockwise from top-left) in pixels of the loaded image, or
     ``None`` where the engine gives no positions. ``char_confidences`` has one value per character of
-    ``text`` where the engine can tell (RapidOCR's CTC scores), else it is empty.
+    ``text`` where the engine can tell (RapidOCR's CTC scores), else it is empty. ``page`` is the index of the
+    image the line is on where one insert was read from several images (``pages.join_pages``); ``box`` is then
+    in pixels of that page.
     """
 
     text: str
@@ -25,6 +27,7 @@ class OcrLine:
     #: True when the line carries on the previous line's sentence (a soft wrap), False when it starts anew,
     #: None where the engine cannot tell (the parser then judges from the boxes)
     wraps: bool | None = None
+    page: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -43,12 +46,33 @@ class OcrLine:
             char_confidences=tuple(d.get("char_confidences") or ()),
             column=int(d.get("column", 0)),
             wraps=d.get("wraps"),
+            page=int(d.get("page", 0)),
         )
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """One image of an insert read from several: its size and turn (what ``OcrResult`` says for one image)."""
+
+    width: int
+    height: int
+    rotation: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"width": self.width, "height": self.height, "rotation": self.rotation}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> OcrPage:
+        return cls(int(d.get("width", 0)), int(d.get("height", 0)), int(d.get("rotation", 0)))
 
 
 @dataclass
 class OcrResult:
-    """The output of one engine on one image. ``lines`` are in reading order."""
+    """The output of one engine on one image. ``lines`` are in reading order.
+
+    Where one insert was read from several images, ``pages`` has one entry per image (in order) and each line
+    says its page; ``width``, ``height`` and ``rotation`` are then those of the first page. Empty for one image.
+    """
 
     engine: str
     engine_version: str
@@ -62,6 +86,11 @@ class OcrResult:
     #: degrees (0, 90, 180, 270, clockwise) the engine turned the image before reading a sideways or upside-down
     #: page; boxes, width and height refer to the turned image
     rotation: int = 0
+    pages: list[OcrPage] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return max(1, len(self.pages))
 
     @property
     def text(self) -> str:
@@ -79,6 +108,7 @@ class OcrResult:
             "raw_text": self.raw_text,
             "rotation": self.rotation,
             "lines": [line.to_dict() for line in self.lines],
+            **({"pages": [p.to_dict() for p in self.pages]} if self.pages else {}),
         }
 
     @classmethod
@@ -94,4 +124,5 @@ class OcrResult:
             warnings=list(d.get("warnings", [])),
             raw_text=d.get("raw_text"),
             rotation=int(d.get("rotation", 0)),
+            pages=[OcrPage.from_dict(p) for p in d.get("pages", [])],
         )

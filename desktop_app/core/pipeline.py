@@ -10,7 +10,7 @@ from typing import Any
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import OcrEngine
 from desktop_app.core.images import LoadedImage, load_image
-from desktop_app.core.ocr_types import OcrResult
+from desktop_app.core.ocr_types import OcrPage, OcrResult
 from desktop_app.core.review import review_warnings
 from desktop_app.core.sections import parse_ocr
 from desktop_app.core.sections_types import ParsedInsert
@@ -24,9 +24,11 @@ class Extraction:
     parsed: ParsedInsert
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    #: the images of an insert read from several (``pages.analyse_pages``), in page order; empty for one image
+    sources: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "image": self.source,
             "ok": True,
             "engine": self.ocr.engine,
@@ -36,6 +38,16 @@ class Extraction:
             "text": self.ocr.text,
             "warnings": self.warnings,
         }
+        if self.sources:  # one insert in several images: the page boundaries
+            out["images"] = list(self.sources)
+            out["pages"] = [self._page_json(i, src) for i, src in enumerate(self.sources)]
+        return out
+
+    def _page_json(self, index: int, source: str) -> dict[str, Any]:
+        ocr = self.ocr
+        page = ocr.pages[index] if index < len(ocr.pages) else OcrPage(ocr.width, ocr.height, ocr.rotation)
+        text = "\n".join(line.text for line in ocr.lines if line.page == index)
+        return {"image": source, **page.to_dict(), "text": text}
 
 
 def analyse(

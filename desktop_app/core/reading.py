@@ -12,6 +12,7 @@ import enum
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
 from desktop_app.core.images import ImageLoadError, load_image_bytes
+from desktop_app.core.pages import analyse_pages
 from desktop_app.core.pipeline import analyse
 from desktop_app.core.store import RecordStore, RecordView
 
@@ -34,8 +35,16 @@ def read_queued(
     try:
         if cancel is not None:
             cancel.raise_if_cancelled()
-        loaded = load_image_bytes(store.image_path(record).read_bytes(), record.source_path)
-        result = analyse(record.source_path, loaded, engine, cancel)
+        if record.page_count > 1:  # one insert in several images: read them all, parse them as one
+            sources = [p.source_path for p in record.pages]
+            images = [
+                load_image_bytes(f.read_bytes(), p)
+                for f, p in zip(store.page_paths(record), sources, strict=True)
+            ]
+            result = analyse_pages(sources, images, engine, cancel)
+        else:
+            loaded = load_image_bytes(store.image_path(record).read_bytes(), record.source_path)
+            result = analyse(record.source_path, loaded, engine, cancel)
     except Cancelled:
         return ReadOutcome.CANCELLED
     except (ImageLoadError, EngineUnavailable, EngineFailed) as exc:

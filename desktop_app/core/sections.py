@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from desktop_app.core.fields import field_specs
-from desktop_app.core.ocr_types import OcrResult
+from desktop_app.core.ocr_types import OcrLine, OcrResult
 from desktop_app.core.sections_types import ParsedInsert, Section
 
 #: Headers that name the parts of 【药品名称】; they are headers only inside that section (or before any).
@@ -264,25 +264,36 @@ def _close(o: _Open) -> list[Section]:
 
 def continuation_flags(ocr: OcrResult) -> list[bool]:
     """Soft wraps from the line boxes: a line continues the previous one when that line ran to the column's
-    right edge (within about two characters) and both sit in the same column."""
+    right edge (within about two characters) and both sit in the same column. In an insert read from several
+    images, each page's boxes are in its own pixels; the first line of a page continues the last line of the
+    page before when that line ran to the edge of its own page's column (a sentence broken by the page)."""
     lines = ocr.lines
-    if lines and all(line.wraps is not None for line in lines):
-        return [bool(line.wraps) for line in lines]  # the layout pass judged them on the straightened page
+    flags = _flags_from_boxes(lines)
+    for i, line in enumerate(lines):
+        # the layout pass judged wraps on the straightened page; across a page break only the boxes can tell
+        if line.wraps is not None and not (i and lines[i - 1].page != line.page):
+            flags[i] = line.wraps
+    return flags
+
+
+def _flags_from_boxes(lines: Sequence[OcrLine]) -> list[bool]:
     flags = [False] * len(lines)
     if not lines or any(line.box is None for line in lines):
         return flags
-    right: dict[int, float] = {}
+    right: dict[tuple[int, int], float] = {}
     for line in lines:
         assert line.box is not None
-        right[line.column] = max(right.get(line.column, 0.0), max(p[0] for p in line.box))
+        col = (line.page, line.column)
+        right[col] = max(right.get(col, 0.0), max(p[0] for p in line.box))
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         assert prev.box is not None
-        if prev.column != cur.column:
+        if prev.page == cur.page and prev.column != cur.column:
             continue
         height = abs(prev.box[3][1] - prev.box[0][1]) or 1.0
         ends_sentence = prev.text.rstrip().endswith(tuple(_SENTENCE_END + "：:"))
-        if not ends_sentence and right[prev.column] - max(p[0] for p in prev.box) < 2.2 * height:
+        edge = right[(prev.page, prev.column)]
+        if not ends_sentence and edge - max(p[0] for p in prev.box) < 2.2 * height:
             flags[i] = True
     return flags
 

@@ -1,4 +1,5 @@
-"""The insert picture: zoom (wheel, buttons), pan (drag), fit, rotate by 90°, and the boxes of a field's lines.
+"""The insert picture: zoom (wheel, buttons), pan (drag), fit, rotate by 90°, and the boxes of a field's lines;
+for an insert in several images, a page switcher (``page_requested(index)``; ``set_pages`` shows where we are).
 
 Scene coordinates are pixels of the image as it was read (EXIF orientation applied), so OCR line boxes are
 drawn as they are, even when a very large picture was decoded smaller for display.
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
+    QLabel,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -164,11 +166,20 @@ class ImageCanvas(QGraphicsView):
 
 
 class ImageView(QWidget):
-    """The canvas with a row of buttons: zoom in, zoom out, fit, rotate."""
+    """The canvas with a row of buttons: zoom in, zoom out, fit, rotate, and the page switcher."""
+
+    page_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas = ImageCanvas(self)
+        self.page = 0
+        self.page_count = 1
+        self.prev_page_button = QToolButton(self)
+        self.next_page_button = QToolButton(self)
+        self.page_label = QLabel(self)
+        self.prev_page_button.clicked.connect(lambda: self.page_requested.emit(self.page - 1))
+        self.next_page_button.clicked.connect(lambda: self.page_requested.emit(self.page + 1))
         self.zoom_in_button = QToolButton(self)
         self.zoom_out_button = QToolButton(self)
         self.fit_button = QToolButton(self)
@@ -184,6 +195,13 @@ class ImageView(QWidget):
             b.setAutoRaise(True)
             buttons.addWidget(b)
         buttons.addStretch(1)
+        for b in (self.prev_page_button, self.next_page_button):
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setAutoRaise(True)
+        buttons.addWidget(self.prev_page_button)
+        buttons.addWidget(self.page_label)
+        buttons.addWidget(self.next_page_button)
+        self.set_pages(1, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -191,7 +209,21 @@ class ImageView(QWidget):
         layout.addWidget(self.canvas, 1)
         self._retranslate()
 
+    def set_pages(self, count: int, current: int) -> None:
+        """Show which page of how many is shown; the switcher is hidden for one page."""
+        self.page_count, self.page = max(1, count), current
+        for w in (self.prev_page_button, self.next_page_button, self.page_label):
+            w.setVisible(self.page_count > 1)
+        self.prev_page_button.setEnabled(current > 0)
+        self.next_page_button.setEnabled(current < self.page_count - 1)
+        self.page_label.setText(self.tr("第 {0}/{1} 张").format(current + 1, self.page_count))
+
     def _retranslate(self) -> None:
+        self.prev_page_button.setText(self.tr("‹ 上一张"))
+        self.next_page_button.setText(self.tr("下一张 ›"))
+        self.prev_page_button.setToolTip(self.tr("这份说明书的上一张图片"))
+        self.next_page_button.setToolTip(self.tr("这份说明书的下一张图片"))
+        self.set_pages(self.page_count, self.page)
         self.zoom_in_button.setText(self.tr("放大"))
         self.zoom_out_button.setText(self.tr("缩小"))
         self.fit_button.setText(self.tr("适合窗口"))

@@ -23,12 +23,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,11 +35,12 @@ from desktop_app.core.images import IMAGE_EXTENSIONS
 from desktop_app.core.reading import ReadOutcome
 from desktop_app.core.store import FAILED, QUEUED, READING, StoreError
 from desktop_app.ui.app import Translations, apply_font, logs_dir
-from desktop_app.ui.engine_status import engine_status_text, failed_text, loading_text
+from desktop_app.ui.engine_status import failed_text, loading_text
 from desktop_app.ui.importing import Importer, ImportItem, Origin, local_files
+from desktop_app.ui.merging import MergeBar
 from desktop_app.ui.message_bar import MessageBar
 from desktop_app.ui.ocr_queue import OcrQueue
-from desktop_app.ui.ocr_worker import EngineConfig, EngineInfo
+from desktop_app.ui.ocr_worker import EngineConfig
 from desktop_app.ui.read_aloud import ReadAloudBar
 from desktop_app.ui.record_list import RecordList, source_name
 from desktop_app.ui.record_view import RecordPanel
@@ -51,13 +48,12 @@ from desktop_app.ui.services import AppServices
 from desktop_app.ui.settings import ENGINE_KIND, MODEL_DIR, UI_FONT_PT, UI_LANGUAGE, WATCHED_FOLDERS
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.sheet_dialog import SheetDialog, sheet_choices
+from desktop_app.ui.status_area import ReadingStatus
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.thumbnails import ThumbnailCache
 from desktop_app.ui.watcher import FolderWatch
 
 log = logging.getLogger("insert_reader.ui")
-
-PROGRESS_DELAY_MS = 400  # reading progress appears only when reading takes longer than this
 
 
 class MainWindow(QMainWindow):
@@ -92,6 +88,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(messages, central)
         self.record_list = RecordList(store, self.thumbnails, messages, central)
         self.record_panel = RecordPanel(store, messages, self.image_tasks, central)
+        self.merging = MergeBar(store, messages, self.record_list, central)
         self.read_aloud = ReadAloudBar(services.settings, messages, speech_player, self.record_panel)
         self.read_aloud.hide()
         self.record_panel.add_output_widget(self.read_aloud)
@@ -105,6 +102,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.merging)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -127,28 +125,9 @@ class MainWindow(QMainWindow):
         return list(dict.fromkeys(folders))
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.engine_label = QLabel(bar)
-        self.engine_label.setObjectName("engine-state")
-        self.progress_box = QWidget(bar)
-        self.progress_label = QLabel(self.progress_box)
-        self.progress_bar = QProgressBar(self.progress_box)
-        self.progress_bar.setFixedWidth(180)
-        self.progress_bar.setTextVisible(False)
-        self.cancel_all_button = QPushButton(self.progress_box)
-        self.cancel_all_button.clicked.connect(self.queue.cancel_all)
-        row = QHBoxLayout(self.progress_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.progress_label)
-        row.addWidget(self.progress_bar)
-        row.addWidget(self.cancel_all_button)
-        self.progress_box.hide()
-        bar.addWidget(self.engine_label, 1)
-        bar.addPermanentWidget(self.progress_box)
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
-        self._progress_timer.timeout.connect(self._show_progress)
+        self.status = ReadingStatus(self.statusBar(), self.queue)
+        self.engine_label = self.status.engine_label
+        self.cancel_all_button = self.status.cancel_all_button
 
     def _build_actions(self) -> None:
         self.open_action = QAction(self)
@@ -177,6 +156,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.tools_menu = menus.addMenu("")
+        self.merging.add_menu(menus, self.tools_menu)
         self.tools_menu.addAction(self.settings_action)
         self.help_menu = menus.addMenu("")
         self.help_menu.addAction(self.logs_action)
@@ -208,13 +188,11 @@ class MainWindow(QMainWindow):
         self.watch.file_ready.connect(self._watched_file)
         self.watch.folder_state.connect(self._folder_state)
         q = self.queue
-        q.engine_loading.connect(lambda pct, step: self.engine_label.setText(loading_text(pct, step)))
-        q.engine_ready.connect(self._engine_ready)
         q.engine_failed.connect(self._engine_failed)
         q.notice.connect(self._notice)
         q.record_started.connect(self._record_started)
         q.record_finished.connect(self._record_finished)
-        q.busy_changed.connect(self._busy_changed)
+        q.record_finished.connect(self.merging.record_finished)
         q.problem.connect(self.services.messages.error)
 
     # -- lifecycle --------------------------------------------------------------------------------------
@@ -381,9 +359,7 @@ class MainWindow(QMainWindow):
     def _record_started(self, record_id: int, number: int, total: int) -> None:
         self.record_list.set_status(record_id, READING)
         self.record_panel.set_status(record_id, READING)
-        self.progress_label.setText(self.tr("正在识别第 {0} 张，共 {1} 张").format(number, total))
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(number - 1)
+        self.status.record_started(number, total)
 
     def _record_finished(self, record_id: int, outcome: str) -> None:
         self.record_list.update_record(record_id)
@@ -400,24 +376,8 @@ class MainWindow(QMainWindow):
                     self.tr("“{0}”识别失败：{1}").format(source_name(record.source_path), record.error or "")
                 )
 
-    def _busy_changed(self, busy: bool) -> None:
-        if busy:
-            self._progress_timer.start()
-        else:
-            self._progress_timer.stop()
-            self.progress_box.hide()
-
-    def _show_progress(self) -> None:
-        if self.queue.busy:
-            self.progress_box.show()
-
-    def _engine_ready(self, info: EngineInfo) -> None:
-        self.engine_label.setText(engine_status_text(info))
-        facts = [f"{k}: {v}" for k, v in info.facts.items()]
-        self.engine_label.setToolTip("\n".join([*facts, *info.warnings]))
-
     def _engine_failed(self, message: str) -> None:
-        self.engine_label.setText(failed_text(message))
+        self.status.engine_failed(message)
         self.services.messages.error(failed_text(message))
 
     def _notice(self, text: str) -> None:
@@ -479,15 +439,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("退出"))
         self.logs_action.setText(self.tr("打开日志文件夹"))
         self.about_action.setText(self.tr("关于"))
-        self.cancel_all_button.setText(self.tr("全部取消"))
-        self.cancel_all_button.setToolTip(self.tr("取消排队中和正在识别的图片"))
-        info = self.queue.engine_info
-        if info is not None:
-            self.engine_label.setText(engine_status_text(info))
-        elif self.queue.engine_error:
-            self.engine_label.setText(failed_text(self.queue.engine_error))
-        else:
-            self.engine_label.setText(loading_text(-1, ""))
+        self.status.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -212,9 +212,11 @@ class RecordDelegate(QStyledItemDelegate):
 
 
 class RecordList(QWidget):
-    """Search box, list and a count. ``record_selected(id)`` when the user picks a record."""
+    """Search box, list and a count. ``record_selected(id)`` when the user picks a record; several may be
+    selected (Ctrl/Shift+click) to merge them: ``selected_ids``, ``selection_changed``."""
 
     record_selected = Signal(int)
+    selection_changed = Signal()
 
     def __init__(
         self,
@@ -235,7 +237,7 @@ class RecordList(QWidget):
         self.view.setObjectName("records")
         self.view.setModel(self.model)
         self.view.setItemDelegate(RecordDelegate(thumbnails.size, self.view))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.count_label = QLabel(self)
@@ -250,6 +252,7 @@ class RecordList(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self.model.rowsInserted.connect(self._update_count)
         self.model.modelReset.connect(self._update_count)
         self._retranslate()
@@ -298,6 +301,15 @@ class RecordList(QWidget):
     def current_id(self) -> int | None:
         record = self.model.record_at(self.view.currentIndex().row())
         return record.id if record is not None else None
+
+    def selected_ids(self) -> list[int]:
+        """The selected records, in list order."""
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
+        return [r.id for r in map(self.model.record_at, rows) if r is not None]
+
+    def selected_records(self) -> list[RecordView]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
+        return [r for r in map(self.model.record_at, rows) if r is not None]
 
     def select(self, record_id: int, notify: bool = True) -> bool:
         row = self.model.row_of(record_id)

@@ -9,10 +9,9 @@ them which record is shown, and ``highlight_field`` marks the field being read a
 from __future__ import annotations
 
 import logging
-from html import escape
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,10 +39,11 @@ from desktop_app.ui.field_editor import FieldEditor
 from desktop_app.ui.image_view import ImageView
 from desktop_app.ui.messages import MessageCenter
 from desktop_app.ui.record_list import source_name
+from desktop_app.ui.record_notes import notes_html
+from desktop_app.ui.record_pages import RecordPictures
 from desktop_app.ui.sheet_dialog import sheet_choices
 from desktop_app.ui.status_text import status_color, status_text
 from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.thumbnails import VIEW_MAX_SIDE, read_image
 
 log = logging.getLogger("insert_reader.ui")
 
@@ -63,8 +63,6 @@ class RecordPanel(QWidget):
         super().__init__(parent)
         self._store = store
         self._messages = messages
-        self._images = images
-        self._image_task: int | None = None
         self.record: RecordView | None = None
         self.sources: dict[int, FieldSource] = {}
         self.editors: dict[int, FieldEditor] = {}
@@ -79,6 +77,7 @@ class RecordPanel(QWidget):
 
         page = QWidget(self)
         self.image_view = ImageView(page)
+        self.pictures = RecordPictures(self.image_view, store, messages, images, self)
         right = QWidget(page)
         self.title = QLabel(right)
         self.title.setWordWrap(True)
@@ -232,18 +231,15 @@ class RecordPanel(QWidget):
     # -- showing ----------------------------------------------------------------------------------------
 
     def _set_record(self, record: RecordView | None) -> None:
-        same_image = record is not None and self.record is not None and record.sha256 == self.record.sha256
         self.record = record
+        self.pictures.show_record(record)
         if record is None:
             self._clear_editors()
             self.stack.setCurrentIndex(0)
-            self.image_view.canvas.clear()
             self._enable_outputs(None)
             self.record_shown.emit(None)
             return
         self.stack.setCurrentIndex(1)
-        if not same_image or not self.image_view.canvas.has_image:
-            self._load_image(record)
         self._update(record, rebuild=True)
 
     def _update(self, record: RecordView, rebuild: bool = False) -> None:
@@ -268,7 +264,7 @@ class RecordPanel(QWidget):
             editor.focused.connect(self._field_focused)
             self.fields_layout.insertWidget(position, editor)
             self.editors[f.id] = editor
-        self.image_view.canvas.show_boxes([])
+        self.pictures.show_source(FieldSource())
         self.highlight_field(self.highlighted_field_id)  # still being read after a refresh
 
     def _clear_editors(self) -> None:
@@ -294,7 +290,9 @@ class RecordPanel(QWidget):
                 self.tr("核对时间：{0}").format(record.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M"))
             )
         self.meta.setText("　".join(parts))
-        self._show_notes(record)
+        html = notes_html(record)
+        self.notes.setText(html)
+        self.notes.setVisible(bool(html))
         reviewed = record.status == REVIEWED
         self.review_action.setText(self.tr("取消“已核对”") if reviewed else self.tr("标记为已核对"))
         self.review_action.setEnabled(record.status in (READ, REVIEWED))
@@ -315,51 +313,6 @@ class RecordPanel(QWidget):
         else:
             for action in (self.print_action, self.speak_action):
                 action.setToolTip(self.tr("请先选择一条已识别出文字的记录"))
-
-    def _show_notes(self, record: RecordView) -> None:
-        blocks: list[str] = []
-        if record.status == FAILED and record.error:
-            blocks.append(
-                '<div style="background:#fde2e2; color:#7f1d1d; padding:6px;">'
-                + escape(self.tr("识别失败：{0}").format(record.error))
-                + "</div>"
-            )
-        elif record.status == QUEUED:
-            blocks.append("<div>" + escape(self.tr("排队等待识别…")) + "</div>")
-        elif record.status == READING:
-            blocks.append("<div>" + escape(self.tr("正在识别，请稍候…")) + "</div>")
-        if record.warnings:
-            items = "".join(f"<li>{escape(w)}</li>" for w in record.warnings)
-            blocks.append(
-                '<div style="background:#fff4d6; color:#5c3d00; padding:6px;">'
-                + escape(self.tr("请注意："))
-                + f'<ul style="margin:0">{items}</ul></div>'
-            )
-        if record.status in (READ, REVIEWED) and not record.fields:
-            blocks.append("<div>" + escape(self.tr("这张图片中没有识别出文字。")) + "</div>")
-        self.notes.setText("".join(blocks))
-        self.notes.setVisible(bool(blocks))
-
-    def _load_image(self, record: RecordView) -> None:
-        if self._image_task is not None:
-            self._images.discard(self._image_task)
-        self.image_view.canvas.clear(self.tr("正在载入图片…"))
-        path = self._store.image_path(record)
-        rid = record.id
-        natural = QSize(record.width, record.height)
-
-        def done(image: QImage) -> None:
-            self._image_task = None
-            if self.record is not None and self.record.id == rid:
-                self.image_view.canvas.set_image(image, natural)
-
-        def failed(exc: BaseException) -> None:
-            self._image_task = None
-            if self.record is not None and self.record.id == rid:
-                self.image_view.canvas.clear(self.tr("无法显示图片"))
-                self._messages.exception(exc, self.tr("显示图片"))
-
-        self._image_task = self._images.submit(lambda: read_image(path, VIEW_MAX_SIDE), done, failed)
 
     # -- edits and actions ------------------------------------------------------------------------------
 
@@ -390,8 +343,7 @@ class RecordPanel(QWidget):
         self.record_changed.emit(rid)
 
     def _field_focused(self, field_id: int) -> None:
-        source = self.sources.get(field_id, FieldSource())
-        self.image_view.canvas.show_boxes(source.boxes)
+        self.pictures.show_source(self.sources.get(field_id, FieldSource()))
         editor = self.editors.get(field_id)
         if editor is not None:
             self.fields_scroll.ensureWidgetVisible(editor, 0, 24)

@@ -10,9 +10,10 @@ from desktop_app.core.store.errors import (
     StoreError,
 )
 from desktop_app.core.store.models import FAILED, QUEUED, READ, READING, REVIEWED, STATUSES
+from desktop_app.core.store.pages import PageImage, pages_identity
 from desktop_app.core.store.schema import SCHEMA_VERSION
 from desktop_app.core.store.store import DB_NAME, RecordStore
-from desktop_app.core.store.views import FieldView, RecordView, RevisionView
+from desktop_app.core.store.views import FieldView, PageView, RecordView, RevisionView
 
 __all__ = [
     "DB_NAME",
@@ -26,10 +27,13 @@ __all__ = [
     "DatabaseCorruptError",
     "DiskFullError",
     "FieldView",
+    "PageImage",
+    "PageView",
     "RecordNotFoundError",
     "RecordStore",
     "RecordView",
     "RevisionView",
     "SchemaTooNewError",
     "StoreError",
+    "pages_identity",
 ]

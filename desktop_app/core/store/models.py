@@ -1,4 +1,4 @@
-"""SQLModel tables of the current schema (version 2; the DDL itself lives in ``schema.py``).
+"""SQLModel tables of the current schema (version 3; the DDL itself lives in ``schema.py``).
 
 Timestamps are UTC ISO-8601 text with microseconds and ``+00:00`` (fixed width, so they sort as text).
 """
@@ -20,6 +20,7 @@ STATUSES: Final = (QUEUED, READING, READ, FAILED, REVIEWED)
 REASON_EDIT: Final = "edit"
 REASON_REVERT: Final = "revert"
 REASON_REREAD: Final = "re-read"
+REASON_MERGE: Final = "merge"  # an edit carried over when records were merged into one, or split again
 
 
 def utc_now_text() -> str:
@@ -52,6 +53,7 @@ class RecordRow(sqlmodel.SQLModel, table=True):
     warnings_json: str = "[]"
     reviewed_at: str | None = None
     drug_name: str | None = None  # since schema v2
+    merged_into: int | None = None  # since schema v3: hidden, part of that record (until it is split)
 
 
 class FieldRow(sqlmodel.SQLModel, table=True):
@@ -78,3 +80,19 @@ class RevisionRow(sqlmodel.SQLModel, table=True):
     new_value: str | None = None
     at: str
     reason: str
+
+
+class RecordPageRow(sqlmodel.SQLModel, table=True):
+    """One image of a record read from several (schema v3), ``page`` from 0 in reading order."""
+
+    __tablename__ = "record_pages"
+
+    id: int | None = sqlmodel.Field(default=None, primary_key=True)
+    record_id: int = sqlmodel.Field(foreign_key="records.id")
+    page: int
+    sha256: str
+    source_path: str = ""
+    image_file: str
+    image_format: str = ""
+    width: int = 0
+    height: int = 0

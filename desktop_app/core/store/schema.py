@@ -8,6 +8,9 @@ add one.
 * v2: ``records.drug_name`` (the text of the first "name" field) and the full-text index ``fields_fts``: FTS5
   with the trigram tokenizer over ``fields.value`` (external content, kept in sync by triggers). Where this
   SQLite has no FTS5/trigram the index is left out and search falls back to LIKE.
+* v3: one insert in several images. ``record_pages``: the images of a record read from several, in page order
+  (a one-image record has none: its image is the record's own); ``records.merged_into``: a record merged with
+  others into one is kept, hidden, until that one is split again (docs/decisions/0001-one-insert-pages.md).
 """
 
 from __future__ import annotations
@@ -70,6 +73,24 @@ UPDATE records SET drug_name = (
     ORDER BY f.position, f.id LIMIT 1
 );
 CREATE INDEX ix_records_drug_name ON records (drug_name);
+"""
+
+V3_SQL = """
+CREATE TABLE record_pages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    source_path TEXT NOT NULL DEFAULT '',
+    image_file TEXT NOT NULL,
+    image_format TEXT NOT NULL DEFAULT '',
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (record_id, page)
+);
+CREATE INDEX ix_record_pages_sha256 ON record_pages (sha256);
+ALTER TABLE records ADD COLUMN merged_into INTEGER REFERENCES records (id) ON DELETE SET NULL;
+CREATE INDEX ix_records_merged_into ON records (merged_into);
 """
 
 FTS_TABLE = "fields_fts"
@@ -141,6 +162,11 @@ def _v2(conn: sqlite3.Connection, fts_available: bool) -> None:
     ensure_search_index(conn, fts_available)
 
 
+def _v3(conn: sqlite3.Connection, fts_available: bool) -> None:
+    for statement in _statements(V3_SQL):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -151,5 +177,6 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, fields, revisions", _v1),
     Migration(2, "records.drug_name and the full-text index over field values", _v2),
+    Migration(3, "record_pages (one insert in several images) and records.merged_into", _v3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

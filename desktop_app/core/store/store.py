@@ -41,6 +41,7 @@ from desktop_app.core.store.models import (
     RevisionRow,
     utc_now_text,
 )
+from desktop_app.core.store.pages import PagesMixin
 from desktop_app.core.store.search import build_search, fts_trigram_available
 from desktop_app.core.store.sqlite_errors import translate_sqlite_error
 from desktop_app.core.store.views import (
@@ -58,8 +59,10 @@ _BATCH = 500  # ids per IN (...) query
 _T = TypeVar("_T")
 
 
-class RecordStore:
-    """Open with ``RecordStore.open(data_dir)``; ``close()`` (or use as a context manager) when done."""
+class RecordStore(PagesMixin):
+    """Open with ``RecordStore.open(data_dir)``; ``close()`` (or use as a context manager) when done.
+
+    Inserts in several images (adding them, merging records, splitting): ``store.pages.PagesMixin``."""
 
     def __init__(self, data_dir: Path, engine: Engine, fts: bool) -> None:
         self.data_dir = data_dir
@@ -162,7 +165,7 @@ class RecordStore:
         with self._tx() as s:
             rows = s.exec(
                 select(RecordRow)
-                .where(col(RecordRow.status).in_((QUEUED, READING)))
+                .where(col(RecordRow.status).in_((QUEUED, READING)), col(RecordRow.merged_into).is_(None))
                 .order_by(col(RecordRow.created_at), col(RecordRow.id))
             ).all()
             return self._views(s, rows)
@@ -281,15 +284,17 @@ class RecordStore:
             return self._view(s, row) if row is not None else None
 
     def find_by_hash(self, sha256: str) -> RecordView | None:
+        """The record of this image (or the one it is a page of, or was merged into); see ``_row_by_hash``."""
         with self._tx() as s:
-            row = s.exec(select(RecordRow).where(RecordRow.sha256 == sha256.lower())).first()
+            row = self._row_by_hash(s, sha256.lower())
             return self._view(s, row) if row is not None else None
 
     def list_records(self, limit: int = 500, offset: int = 0, include_ocr: bool = True) -> list[RecordView]:
-        """Newest first. ``include_ocr=False`` leaves ``ocr`` None (faster for long lists)."""
+        """Newest first (records merged into another left out). ``include_ocr=False`` leaves ``ocr`` None."""
         with self._tx() as s:
             rows = s.exec(
                 select(RecordRow)
+                .where(col(RecordRow.merged_into).is_(None))
                 .order_by(col(RecordRow.created_at).desc(), col(RecordRow.id).desc())
                 .limit(limit)
                 .offset(offset)
@@ -304,7 +309,8 @@ class RecordStore:
         if sql is None:
             return self.list_records(limit=limit, include_ocr=include_ocr)
         statement = text(
-            f"SELECT r.id FROM records r WHERE {sql.where} ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"
+            "SELECT r.id FROM records r WHERE r.merged_into IS NULL AND "
+            f"{sql.where} ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"
         )
         with self._tx() as s:
             ids = [
@@ -315,15 +321,11 @@ class RecordStore:
     # -- delete and export --------------------------------------------------------------------------------
 
     def delete(self, record_id: int) -> None:
-        """Delete a record with its fields and revisions, then its image copy."""
+        """Delete a record with its fields, revisions and pages (and the records merged into it), then its image
+        copies that no other record uses."""
         with self._tx(write=True) as s:
-            row = self._record_row(s, record_id)
-            image = self.data_dir / row.image_file
-            for f in self._field_rows(s, record_id):
-                s.delete(f)
-            s.flush()
-            s.delete(row)  # revisions go with it (ON DELETE CASCADE)
-        remove_image(image)
+            images = self._delete_rows(s, self._record_row(s, record_id))
+        self._remove_unused_images(images)
 
     def export_json(self, ids: list[int] | None = None) -> str:
         """JSON list of the records with these ids (in that order; unknown ids skipped), or of all records,
@@ -435,7 +437,7 @@ class RecordStore:
 
     def _view(self, s: Session, row: RecordRow, include_ocr: bool = True) -> RecordView:
         assert row.id is not None
-        return record_view(row, self._field_rows(s, row.id), include_ocr)
+        return record_view(row, self._field_rows(s, row.id), include_ocr, self._page_rows(s, row.id))
 
     def _views(self, s: Session, rows: Sequence[RecordRow], include_ocr: bool = True) -> list[RecordView]:
         """Views of ``rows`` in their order, loading the fields of up to 500 records per query."""
@@ -444,6 +446,7 @@ class RecordStore:
             chunk = rows[start : start + _BATCH]
             ids = [r.id for r in chunk]
             by_record: dict[int, list[FieldRow]] = {}
+            pages = self._pages_by_record(s, ids)
             for f in s.exec(
                 select(FieldRow)
                 .where(col(FieldRow.record_id).in_(ids))
@@ -452,7 +455,7 @@ class RecordStore:
                 by_record.setdefault(f.record_id, []).append(f)
             for r in chunk:
                 assert r.id is not None
-                out.append(record_view(r, by_record.get(r.id, []), include_ocr))
+                out.append(record_view(r, by_record.get(r.id, []), include_ocr, pages.get(r.id)))
         return out
 
     def _views_by_ids(self, s: Session, ids: Sequence[int], include_ocr: bool = True) -> list[RecordView]:
@@ -469,7 +472,9 @@ class RecordStore:
     def _export_views(self, ids: list[int] | None) -> list[RecordView]:
         with self._tx() as s:
             if ids is None:
-                all_rows = s.exec(select(RecordRow).order_by(col(RecordRow.id))).all()
+                all_rows = s.exec(
+                    select(RecordRow).where(col(RecordRow.merged_into).is_(None)).order_by(col(RecordRow.id))
+                ).all()
                 return self._views(s, all_rows, include_ocr=False)
             return self._views_by_ids(s, list(dict.fromkeys(ids)), include_ocr=False)
 

@@ -8,7 +8,14 @@ from datetime import datetime
 
 from desktop_app.core.fields import field_specs, label_for
 from desktop_app.core.ocr_types import OcrResult
-from desktop_app.core.store.models import REVIEWED, FieldRow, RecordRow, RevisionRow, parse_time
+from desktop_app.core.store.models import (
+    REVIEWED,
+    FieldRow,
+    RecordPageRow,
+    RecordRow,
+    RevisionRow,
+    parse_time,
+)
 
 OTHER = "other"
 PREAMBLE = "preamble"
@@ -34,9 +41,23 @@ class FieldView:
 
 
 @dataclass(frozen=True)
+class PageView:
+    """One image of a record: ``page`` from 0 in reading order; a one-image record has one page, its own."""
+
+    page: int
+    sha256: str
+    source_path: str
+    image_file: str  # relative to the data folder
+    image_format: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
 class RevisionView:
     """One change of a field value. ``reason``: "edit", "revert" or "re-read" (the value a re-read replaced;
-    ``new_value`` is then the new OCR text of the matching section, or None where the new reading has none).
+    ``new_value`` is then the new OCR text of the matching section, or None where the new reading has none),
+    or "merge" (an edit carried over to the record that records were merged into, or back when it was split).
     """
 
     id: int
@@ -71,6 +92,14 @@ class RecordView:
     warnings: list[str]
     fields: list[FieldView]
     reviewed_at: datetime | None
+    #: the images, in page order (one for a one-image record: its own)
+    pages: tuple[PageView, ...] = ()
+    #: where set, this record was merged with others into that one and is hidden until it is split again
+    merged_into: int | None = None
+
+    @property
+    def page_count(self) -> int:
+        return max(1, len(self.pages))
 
     @property
     def reviewed(self) -> bool:
@@ -121,7 +150,20 @@ def field_view(row: FieldRow) -> FieldView:
     )
 
 
-def record_view(row: RecordRow, fields: list[FieldRow], include_ocr: bool = True) -> RecordView:
+def page_views(row: RecordRow, pages: list[RecordPageRow] | None) -> tuple[PageView, ...]:
+    if pages:
+        return tuple(
+            PageView(p.page, p.sha256, p.source_path, p.image_file, p.image_format, p.width, p.height)
+            for p in sorted(pages, key=lambda p: p.page)
+        )
+    return (
+        PageView(0, row.sha256, row.source_path, row.image_file, row.image_format, row.width, row.height),
+    )
+
+
+def record_view(
+    row: RecordRow, fields: list[FieldRow], include_ocr: bool = True, pages: list[RecordPageRow] | None = None
+) -> RecordView:
     assert row.id is not None
     ocr = OcrResult.from_dict(json.loads(row.ocr_json)) if include_ocr and row.ocr_json else None
     return RecordView(
@@ -144,6 +186,8 @@ def record_view(row: RecordRow, fields: list[FieldRow], include_ocr: bool = True
         warnings=[str(w) for w in json.loads(row.warnings_json or "[]")],
         fields=[field_view(f) for f in fields],
         reviewed_at=parse_time(row.reviewed_at) if row.reviewed_at else None,
+        pages=page_views(row, pages),
+        merged_into=row.merged_into,
     )
 
 

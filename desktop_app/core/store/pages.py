@@ -1,0 +1,437 @@
+"""Records of one insert in several images: adding them, merging records into one and splitting it again.
+
+A record read from several images has one ``record_pages`` row per image, in page order; its own image columns
+are those of its first page, and its ``sha256`` is :func:`pages_identity` of its pages (the same images again,
+in any order, find it). A one-image record has no page rows. Merging records makes a new record of all their
+pages, read again from their joined OCR results; the merged records stay, hidden (``merged_into``), so that
+splitting it brings them back as they were, edits included (docs/decisions/0001-one-insert-pages.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, col, select
+
+from desktop_app.core.ocr_types import OcrResult
+from desktop_app.core.pages import join_pages, split_pages
+from desktop_app.core.review import review_warnings
+from desktop_app.core.sections import parse_ocr
+from desktop_app.core.sections_types import Section
+from desktop_app.core.store.images import relative_image_path, remove_image
+from desktop_app.core.store.images import write_atomic as write_image
+from desktop_app.core.store.models import (
+    QUEUED,
+    READ,
+    REASON_MERGE,
+    REVIEWED,
+    FieldRow,
+    RecordPageRow,
+    RecordRow,
+    RevisionRow,
+    utc_now_text,
+)
+from desktop_app.core.store.views import RecordView
+
+#: a warning on a merged record whose edits could not all be carried over
+EDITS_LEFT_BEHIND = "合并前有 {0} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在"
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """One image to add as a page: its bytes and what ``load_image`` found out about it."""
+
+    data: bytes
+    sha256: str
+    source_path: str
+    image_format: str
+    width: int
+    height: int
+
+
+def pages_identity(sha256s: Iterable[str]) -> str:
+    """The identity of a record of several images: a SHA-256 over their SHA-256s, sorted (the order of the
+    pages is not part of which insert it is)."""
+    joined = "pages:" + ",".join(sorted(s.lower() for s in sha256s))
+    return hashlib.sha256(joined.encode("ascii")).hexdigest()
+
+
+class PagesMixin:
+    """The several-image part of :class:`~desktop_app.core.store.store.RecordStore`."""
+
+    data_dir: Path
+
+    if TYPE_CHECKING:  # provided by RecordStore
+
+        def _tx(self, write: bool = False) -> AbstractContextManager[Session]: ...
+        def _view(self, s: Session, row: RecordRow, include_ocr: bool = True) -> RecordView: ...
+        def _record_row(self, s: Session, record_id: int) -> RecordRow: ...
+        def _field_rows(self, s: Session, record_id: int) -> list[FieldRow]: ...
+        def add_image(
+            self, data: bytes, sha256: str, source_path: str, image_format: str, width: int, height: int
+        ) -> tuple[RecordView, bool]: ...
+        def find_by_hash(self, sha256: str) -> RecordView | None: ...
+
+    # -- adding -------------------------------------------------------------------------------------------
+
+    def add_pages(self, images: Sequence[PageImage]) -> tuple[RecordView, bool]:
+        """Copy the images of one insert into the store as one record (status "queued"), pages in the order
+        given; ``(record, created)``. One image is ``add_image``. The same set of images again returns the
+        existing record and copies nothing. ValueError where a hash does not match its bytes."""
+        if not images:
+            raise ValueError("no images")
+        if len(images) == 1:
+            i = images[0]
+            return self.add_image(i.data, i.sha256, i.source_path, i.image_format, i.width, i.height)
+        for i in images:
+            if hashlib.sha256(i.data).hexdigest() != i.sha256.lower():
+                raise ValueError(f"sha256 does not match the image bytes: {i.sha256}")
+        identity = pages_identity(i.sha256 for i in images)
+        existing = self.find_by_hash(identity)
+        if existing is not None:
+            return existing, False
+        written: list[Path] = []
+        try:
+            for i in images:
+                target = self.data_dir / relative_image_path(i.sha256.lower(), i.image_format)
+                if not target.exists():
+                    write_image(target, i.data)
+                    written.append(target)
+            with self._tx(write=True) as s:
+                row = s.exec(select(RecordRow).where(RecordRow.sha256 == identity)).first()
+                if row is not None:
+                    return self._view(s, row), False
+                now = utc_now_text()
+                first = images[0]
+                row = RecordRow(
+                    sha256=identity,
+                    created_at=now,
+                    updated_at=now,
+                    source_path=first.source_path,
+                    image_file=relative_image_path(first.sha256.lower(), first.image_format),
+                    image_format=first.image_format,
+                    width=first.width,
+                    height=first.height,
+                    status=QUEUED,
+                )
+                s.add(row)
+                s.flush()
+                assert row.id is not None
+                for n, i in enumerate(images):
+                    s.add(
+                        _page_row(
+                            row.id, n, i.sha256.lower(), i.source_path, i.image_format, i.width, i.height
+                        )
+                    )
+                s.flush()
+                return self._view(s, row), True
+        except BaseException:
+            for target in written:
+                remove_image(target)
+            raise
+
+    def page_paths(self, record: RecordView) -> list[Path]:
+        """The image copies of a record, in page order (one for a one-image record)."""
+        return [self.data_dir / p.image_file for p in record.pages]
+
+    # -- merging and splitting ----------------------------------------------------------------------------
+
+    def merge(self, record_ids: Sequence[int]) -> RecordView:
+        """Merge read records (in this order: their pages in that order) into one new record of all their
+        pages. Its fields are parsed again from their joined OCR results, so a section that runs on from one
+        page into the next is one field; an edit of a field that comes out the same (same section, same OCR
+        text) is carried over (reason "merge"). The merged records are hidden, not deleted: ``split`` brings
+        them back. ValueError (plain words) for fewer than two records, one not read, or one already merged.
+        """
+        ids = list(dict.fromkeys(record_ids))
+        if len(ids) < 2:
+            raise ValueError("请选择至少两条记录来合并")
+        with self._tx(write=True) as s:
+            rows = [self._record_row(s, i) for i in ids]
+            for r in rows:
+                if r.merged_into is not None:
+                    raise ValueError(f"记录 {r.id} 已经合并到记录 {r.merged_into} 中")
+                if r.status not in (READ, REVIEWED) or not r.ocr_json:
+                    raise ValueError(f"记录 {r.id} 还没有识别完成，不能合并")
+            pages = [p for r in rows for p in self._pages_of(s, r)]
+            identity = pages_identity(p.sha256 for p in pages)
+            if s.exec(select(RecordRow).where(RecordRow.sha256 == identity)).first() is not None:
+                raise ValueError("这些图片已经合并为一条记录了")
+            ocr = join_pages([OcrResult.from_dict(json.loads(r.ocr_json or "{}")) for r in rows])
+            parsed = parse_ocr(ocr)
+            now = utc_now_text()
+            first = pages[0]
+            merged = RecordRow(
+                sha256=identity,
+                created_at=now,
+                updated_at=now,
+                source_path=first.source_path,
+                image_file=first.image_file,
+                image_format=first.image_format,
+                width=first.width,
+                height=first.height,
+            )
+            s.add(merged)
+            s.flush()
+            assert merged.id is not None
+            for n, p in enumerate(pages):
+                s.add(_page_row(merged.id, n, p.sha256, p.source_path, p.image_format, p.width, p.height))
+            fields = _write_reading(
+                s, merged, ocr, parsed.sections, [*ocr.warnings, *review_warnings(ocr, parsed)]
+            )
+            left = _carry_edits(
+                s, merged.id, fields, [f for r in rows for f in self._field_rows(s, _id(r))], now
+            )
+            if left:
+                merged.warnings_json = json.dumps([*json.loads(merged.warnings_json), EDITS_LEFT_BEHIND.format(left)],
+                                                  ensure_ascii=False)  # fmt: skip
+            _set_drug_name(s, merged)
+            for r in rows:
+                r.merged_into = merged.id
+                r.updated_at = now
+                s.add(r)
+            s.flush()
+            return self._view(s, merged)
+
+    def split(self, record_id: int) -> list[RecordView]:
+        """Undo a merge: the records that were merged into this one come back (with the edits made meanwhile
+        to fields that are the same in both, reason "merge"); a record imported as several images becomes one
+        record per image, read from its page of the OCR result. This record is deleted (the image copies stay:
+        the records use them). The records in page order. ValueError for a record of one image."""
+        with self._tx(write=True) as s:
+            row = self._record_row(s, record_id)
+            pages = self._page_rows(s, record_id)
+            if len(pages) < 2:
+                raise ValueError("这条记录只有一张图片，不能拆分")
+            now = utc_now_text()
+            edited = [f for f in self._field_rows(s, record_id) if f.value != f.ocr_value]
+            originals = list(
+                s.exec(
+                    select(RecordRow).where(RecordRow.merged_into == record_id).order_by(col(RecordRow.id))
+                ).all()
+            )
+            by_page: dict[int, RecordRow] = {}
+            covered: set[str] = set()
+            for orig in originals:
+                own = [p.sha256 for p in self._pages_of(s, orig)]
+                covered |= set(own)
+                first = next((p.page for p in pages if p.sha256 in own), len(pages))
+                by_page.setdefault(first, orig)
+                orig.merged_into = None
+                orig.updated_at = now
+                s.add(orig)
+                _carry_edits(s, _id(orig), self._field_rows(s, _id(orig)), edited, now)
+            read = split_pages(OcrResult.from_dict(json.loads(row.ocr_json))) if row.ocr_json else []
+            for p in pages:
+                if p.sha256 in covered:
+                    continue
+                found = s.exec(select(RecordRow).where(RecordRow.sha256 == p.sha256)).first()
+                if found is None:
+                    found = self._page_record(s, p, read[p.page] if len(read) == len(pages) else None, now)
+                    _carry_edits(s, _id(found), self._field_rows(s, _id(found)), edited, now)
+                by_page.setdefault(p.page, found)
+                covered.add(p.sha256)
+            for f in self._field_rows(s, record_id):
+                s.delete(f)
+            s.flush()
+            s.delete(row)  # its pages and revisions go with it (ON DELETE CASCADE)
+            s.flush()
+            return [self._view(s, by_page[k]) for k in sorted(by_page)]
+
+    # -- internals ----------------------------------------------------------------------------------------
+
+    def _page_record(self, s: Session, p: RecordPageRow, ocr: OcrResult | None, now: str) -> RecordRow:
+        row = RecordRow(
+            sha256=p.sha256,
+            created_at=now,
+            updated_at=now,
+            source_path=p.source_path,
+            image_file=p.image_file,
+            image_format=p.image_format,
+            width=p.width,
+            height=p.height,
+            status=QUEUED,
+        )
+        s.add(row)
+        s.flush()
+        if ocr is not None:
+            parsed = parse_ocr(ocr)
+            _write_reading(s, row, ocr, parsed.sections, [*ocr.warnings, *review_warnings(ocr, parsed)])
+            _set_drug_name(s, row)
+        return row
+
+    @staticmethod
+    def _page_rows(s: Session, record_id: int) -> list[RecordPageRow]:
+        return list(
+            s.exec(
+                select(RecordPageRow)
+                .where(RecordPageRow.record_id == record_id)
+                .order_by(col(RecordPageRow.page))
+            ).all()
+        )
+
+    def _pages_of(self, s: Session, row: RecordRow) -> list[RecordPageRow]:
+        """The pages of a record; a one-image record's own image as a (detached) page row."""
+        rows = self._page_rows(s, _id(row))
+        if rows:
+            return rows
+        return [
+            RecordPageRow(
+                record_id=_id(row),
+                page=0,
+                sha256=row.sha256,
+                source_path=row.source_path,
+                image_file=row.image_file,
+                image_format=row.image_format,
+                width=row.width,
+                height=row.height,
+            )
+        ]
+
+    @staticmethod
+    def _pages_by_record(s: Session, ids: Sequence[int | None]) -> dict[int, list[RecordPageRow]]:
+        out: dict[int, list[RecordPageRow]] = {}
+        wanted = [i for i in ids if i is not None]
+        if not wanted:
+            return out
+        for p in s.exec(
+            select(RecordPageRow)
+            .where(col(RecordPageRow.record_id).in_(wanted))
+            .order_by(col(RecordPageRow.record_id), col(RecordPageRow.page))
+        ).all():
+            out.setdefault(p.record_id, []).append(p)
+        return out
+
+    @staticmethod
+    def _row_by_hash(s: Session, sha256: str) -> RecordRow | None:
+        """The record of an image (or of a set of images: ``pages_identity``), else the record that has it as
+        a page; a record merged into another gives that one."""
+        row = s.exec(select(RecordRow).where(RecordRow.sha256 == sha256)).first()
+        if row is None:
+            page = s.exec(
+                select(RecordPageRow).where(RecordPageRow.sha256 == sha256).order_by(col(RecordPageRow.id))
+            ).first()
+            row = s.get(RecordRow, page.record_id) if page is not None else None
+        seen: set[int | None] = set()
+        while row is not None and row.merged_into is not None and row.id not in seen:
+            seen.add(row.id)
+            row = s.get(RecordRow, row.merged_into)
+        return row
+
+    def _delete_rows(self, s: Session, row: RecordRow) -> set[str]:
+        """Delete a record's fields, pages and row, and those of the records merged into it; the image files
+        they used (relative paths)."""
+        images = {p.image_file for p in self._pages_of(s, row)}
+        for orig in s.exec(select(RecordRow).where(RecordRow.merged_into == row.id)).all():
+            images |= self._delete_rows(s, orig)
+        for f in self._field_rows(s, _id(row)):
+            s.delete(f)
+        s.flush()
+        s.delete(row)  # its pages and revisions go with it (ON DELETE CASCADE)
+        s.flush()
+        return images
+
+    def _remove_unused_images(self, images: Iterable[str]) -> None:
+        """Remove image copies no record (or page of one) uses any more."""
+        with self._tx() as s:
+            unused = [
+                rel
+                for rel in images
+                if s.exec(select(RecordRow.id).where(RecordRow.image_file == rel)).first() is None
+                and s.exec(select(RecordPageRow.id).where(RecordPageRow.image_file == rel)).first() is None
+            ]
+        for rel in unused:
+            remove_image(self.data_dir / rel)
+
+
+def _id(row: RecordRow) -> int:
+    assert row.id is not None
+    return row.id
+
+
+def _page_row(
+    record_id: int, page: int, sha256: str, source_path: str, image_format: str, width: int, height: int
+) -> RecordPageRow:
+    return RecordPageRow(
+        record_id=record_id,
+        page=page,
+        sha256=sha256,
+        source_path=source_path,
+        image_file=relative_image_path(sha256, image_format),
+        image_format=image_format,
+        width=width,
+        height=height,
+    )
+
+
+def _write_reading(
+    s: Session, row: RecordRow, ocr: OcrResult, sections: Sequence[Section], warnings: Sequence[str]
+) -> list[FieldRow]:
+    """Store a reading on a new record (no fields yet): its fields, OCR JSON and status "read"."""
+    fields = [
+        FieldRow(
+            record_id=_id(row), key=sec.key, header=sec.header, ocr_value=sec.text, value=sec.text, position=n
+        )
+        for n, sec in enumerate(sections)
+    ]
+    for f in fields:
+        s.add(f)
+    row.ocr_json = json.dumps(ocr.to_dict(), ensure_ascii=False)
+    row.engine, row.engine_version, row.model = ocr.engine, ocr.engine_version, ocr.model
+    row.warnings_json = json.dumps(list(warnings), ensure_ascii=False)
+    row.status = READ
+    s.add(row)
+    s.flush()
+    return fields
+
+
+def _carry_edits(
+    s: Session, record_id: int, fields: Sequence[FieldRow], edited: Iterable[FieldRow], now: str
+) -> int:
+    """Give ``fields`` the edited values of ``edited`` fields that read the same (same key and header, same
+    OCR text), each change a revision with reason "merge"; how many edits found no such field."""
+    free = list(fields)
+    left = 0
+    for old in edited:
+        if old.value == old.ocr_value:
+            continue
+        match = next(
+            (f for f in free if (f.key, f.header, f.ocr_value) == (old.key, old.header, old.ocr_value)), None
+        )
+        if match is None:
+            left += 1
+            continue
+        free.remove(match)
+        if match.value == old.value:
+            continue
+        s.add(
+            RevisionRow(
+                record_id=record_id,
+                field_id=match.id,
+                key=match.key,
+                header=match.header,
+                old_value=match.value,
+                new_value=old.value,
+                at=now,
+                reason=REASON_MERGE,
+            )
+        )
+        match.value = old.value
+        s.add(match)
+    s.flush()
+    return left
+
+
+def _set_drug_name(s: Session, row: RecordRow) -> None:
+    row.drug_name = s.exec(
+        select(FieldRow.value)
+        .where(FieldRow.record_id == _id(row), FieldRow.key == "name")
+        .order_by(col(FieldRow.position), col(FieldRow.id))
+    ).first()
+    s.add(row)
