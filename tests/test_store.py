@@ -128,7 +128,7 @@ def test_open_creates_layout_wal_and_current_schema(tmp_path: Path) -> None:
         assert (data_dir / "images").is_dir()
         conn = sqlite3.connect(data_dir / DB_NAME)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"records", "fields", "revisions", "fields_fts"} <= tables
         conn.close()
@@ -253,7 +253,7 @@ def test_save_ocr_rejects_unknown_section_key_and_missing_record(store: RecordSt
     assert got is not None and got.status == "queued" and got.fields == []
 
 
-def test_reread_replaces_fields_and_keeps_old_values_as_revisions(store: RecordStore) -> None:
+def test_reread_replaces_unedited_fields_keeps_edits_and_old_values_as_revisions(store: RecordStore) -> None:
     record = add_read(store, "amox", AMOX_SECTIONS)
     store.update_field(record.id, "dosage", "口服，一次1粒")
     store.mark_reviewed(record.id)
@@ -264,19 +264,51 @@ def test_reread_replaces_fields_and_keeps_old_values_as_revisions(store: RecordS
     ]
     reread = store.save_ocr(record.id, ocr_for(new_sections, "hunyuanocr"), new_sections, [])
     assert reread.engine == "hunyuanocr"
-    assert reread.status == "read" and reread.reviewed_at is None
-    assert [(f.key, f.value) for f in reread.fields] == [(s.key, s.text) for s in new_sections]
+    assert reread.status == "read" and reread.reviewed_at is None  # the accepted text changed
+    assert [(f.key, f.value) for f in reread.fields] == [
+        ("name", "阿莫西林胶囊(新)"),
+        ("dosage", "口服，一次1粒"),  # the person's edit is kept...
+        ("other", "含青霉素"),
+    ]
+    dosage = reread.field("dosage")
+    assert dosage is not None and dosage.ocr_value == "口服。成人一次0.5g"  # ...beside the new reading
+    assert dosage.conflict and dosage.edited
     assert reread.drug_name == "阿莫西林胶囊(新)"
     rereads = {(r.key, r.header): r for r in store.revisions(record.id) if r.reason == "re-read"}
-    assert len(rereads) == len(AMOX_SECTIONS)
-    dosage = rereads[("dosage", "用法用量")]
-    assert (dosage.old_value, dosage.new_value) == ("口服，一次1粒", "口服。成人一次0.5g")  # the edit is kept
+    assert set(rereads) == {
+        ("preamble", ""),
+        ("name", "药品名称"),
+        ("indications", "适应症"),
+        ("other", "特别提示"),
+        ("other", "友情提醒"),
+        ("storage", "贮藏"),
+    }  # every value that changed; the kept edit did not
     assert rereads[("other", "特别提示")].new_value == "含青霉素"
     assert rereads[("other", "友情提醒")].new_value is None
     assert rereads[("storage", "贮藏")].new_value is None
     assert store.search("密封") == []  # the old text is no longer a current value
     assert ids(store.search("阿莫西林胶囊(新)")) == [record.id]
     fts_integrity_ok(store.db_path)
+
+
+def test_reread_with_the_same_text_keeps_a_record_reviewed(store: RecordStore) -> None:
+    record = add_read(store, "amox", AMOX_SECTIONS)
+    store.update_field(record.id, "dosage", "口服，一次1粒")
+    store.mark_reviewed(record.id)
+    again = store.save_ocr(record.id, ocr_for(AMOX_SECTIONS, "hunyuanocr"), AMOX_SECTIONS, [])
+    assert again.status == "reviewed" and again.reviewed_at is not None
+    dosage = again.field("dosage")
+    assert dosage is not None and dosage.value == "口服，一次1粒" and not dosage.conflict
+    assert [r.reason for r in store.revisions(record.id)] == ["edit"]
+    # an edited field the new reading has no section for is kept (and flagged); the record is no longer reviewed
+    fewer = [s for s in AMOX_SECTIONS if s.key != "dosage"]
+    again = store.save_ocr(record.id, ocr_for(fewer), fewer, [])
+    dosage = again.field("dosage")
+    assert dosage is not None and dosage.value == "口服，一次1粒" and dosage.conflict
+    assert again.status == "read"
+    store.update_field(record.id, "dosage", "口服，一次2粒")  # the person decides: the flag goes
+    got = store.get(record.id)
+    assert got is not None and not got.field("dosage").conflict  # type: ignore[union-attr]
 
 
 # -- edits --------------------------------------------------------------------------------------------------
@@ -635,7 +667,7 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
         store.update_field(amox.id, "dosage", "一日三次")
         assert ids(store.search("一日三次")) == [amox.id]
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     conn.close()
     fts_integrity_ok(db)
     backup = data_dir / f"{DB_NAME}.bak-v1"
@@ -691,7 +723,7 @@ def test_file_that_is_not_a_database_gives_plain_error(tmp_path: Path) -> None:
     db.write_bytes(garbage)
     with pytest.raises(DatabaseCorruptError) as info:
         RecordStore.open(data_dir)
-    assert str(info.value) == f"记录数据库已损坏或不是数据库文件: {db}"
+    assert str(info.value).startswith(f"记录数据库已损坏或不是数据库文件（文件未作改动）: {db}")
     assert db.read_bytes() == garbage
 
 

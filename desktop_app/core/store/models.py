@@ -1,4 +1,4 @@
-"""SQLModel tables of the current schema (version 2; the DDL itself lives in ``schema.py``).
+"""SQLModel tables of the current schema (version 3; the DDL itself lives in ``schema.py``).
 
 Timestamps are UTC ISO-8601 text with microseconds and ``+00:00`` (fixed width, so they sort as text).
 """
@@ -52,6 +52,8 @@ class RecordRow(sqlmodel.SQLModel, table=True):
     warnings_json: str = "[]"
     reviewed_at: str | None = None
     drug_name: str | None = None  # since schema v2
+    claim_owner: str | None = None  # since v3: the process reading it now (status "reading")
+    claim_heartbeat: float | None = None  # since v3: UNIX time the owner last said it is still reading
 
 
 class FieldRow(sqlmodel.SQLModel, table=True):
@@ -64,6 +66,7 @@ class FieldRow(sqlmodel.SQLModel, table=True):
     ocr_value: str = ""
     value: str = ""
     position: int = 0
+    reread_conflict: int = 0  # since v3: 1 where a re-read's text differs from the kept edit
 
 
 class RevisionRow(sqlmodel.SQLModel, table=True):

@@ -8,6 +8,9 @@ add one.
 * v2: ``records.drug_name`` (the text of the first "name" field) and the full-text index ``fields_fts``: FTS5
   with the trigram tokenizer over ``fields.value`` (external content, kept in sync by triggers). Where this
   SQLite has no FTS5/trigram the index is left out and search falls back to LIKE.
+* v3: reading claims across processes (``records.claim_owner``, ``records.claim_heartbeat``: who is reading
+  the record now, and when it last said so) and ``fields.reread_conflict`` (1: a re-read found text that
+  differs from the person's edit, which was kept). Additive only.
 """
 
 from __future__ import annotations
@@ -70,6 +73,12 @@ UPDATE records SET drug_name = (
     ORDER BY f.position, f.id LIMIT 1
 );
 CREATE INDEX ix_records_drug_name ON records (drug_name);
+"""
+
+V3_SQL = """
+ALTER TABLE records ADD COLUMN claim_owner TEXT;
+ALTER TABLE records ADD COLUMN claim_heartbeat REAL;
+ALTER TABLE fields ADD COLUMN reread_conflict INTEGER NOT NULL DEFAULT 0;
 """
 
 FTS_TABLE = "fields_fts"
@@ -141,6 +150,11 @@ def _v2(conn: sqlite3.Connection, fts_available: bool) -> None:
     ensure_search_index(conn, fts_available)
 
 
+def _v3(conn: sqlite3.Connection, fts_available: bool) -> None:
+    for statement in _statements(V3_SQL):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -151,5 +165,6 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, fields, revisions", _v1),
     Migration(2, "records.drug_name and the full-text index over field values", _v2),
+    Migration(3, "reading claims across processes; re-read conflicts with edits", _v3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
