@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 PRIVATE_DIR_MODE = 0o700
@@ -54,3 +55,27 @@ def set_private_umask() -> None:
     """Process-wide: files and folders that libraries create (Qt's settings file, lock files) are private too."""
     if os.name == "posix":
         os.umask(PRIVATE_UMASK)
+
+
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’")
+# a path: drive or UNC or / or ~ start, then anything up to a quote, bracket or whitespace followed by
+# non-path text; file names with an extension are dropped whole, folders keep their last component
+_PATH = re.compile(
+    r"(?<![\w.\-])(?:[A-Za-z]:[\\/]|\\\\|~?/)[^\s\"'“”()（）,，;；:：]*(?:[ ][^\s\"'“”()（）,，;；:：/\\]+[\\/][^\s\"'“”()（）,，;；:：]*)*"
+)
+_FILE_LIKE = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def redact_for_log(text: str) -> str:
+    """``text`` fit for a log file on a shared PC: quoted parts (patients' file names, field text in messages)
+    become “…”; a path keeps only its last component, a file path nothing but ``…/<file>``."""
+    text = _QUOTED.sub("“…”", text)
+
+    def path(m: re.Match[str]) -> str:
+        raw = m.group(0).rstrip("\\/")
+        last = re.split(r"[\\/]", raw)[-1] if raw else ""
+        if not last or _FILE_LIKE.search(last):
+            return "…/<文件>"
+        return f"…/{last}"
+
+    return _PATH.sub(path, text)
