@@ -82,7 +82,9 @@ def test_extract_and_folder_import_answer_for_a_fifo(tmp_path: Path) -> None:
     folder = tmp_path / "chat"
     folder.mkdir()
     os.mkfifo(folder / "x.jpg")
-    render(["【药品名称】通用名称：甲片", "【用法用量】一次1片。"], width=600, font_px=28).save(folder / "ok.png")
+    render(["【药品名称】通用名称：甲片", "【用法用量】一次1片。"], width=600, font_px=28).save(
+        folder / "ok.png"
+    )
     proc = _run("extract", "--engine", "rapid", "--json", str(folder / "x.jpg"), timeout=120)
     (row,) = [json.loads(line) for line in proc.stdout.splitlines()]
     assert proc.returncode == 1 and not row["ok"] and "FIFO" in row["error"]
@@ -131,9 +133,11 @@ def test_every_command_answers_a_broken_database_in_one_line(tmp_path: Path, dam
     render(["【药品名称】通用名称：甲片"], width=400, font_px=28).save(image)
     before = (data / DB_NAME).read_bytes()
     for command, arg in COMMANDS:
-        proc = _run(command, arg.format(image=image), "--data-dir", str(data), "--engine", "rapid") if (
-            command == "import"
-        ) else _run(command, arg, "--data-dir", str(data))
+        proc = (
+            _run(command, arg.format(image=image), "--data-dir", str(data), "--engine", "rapid")
+            if (command == "import")
+            else _run(command, arg, "--data-dir", str(data))
+        )
         line = _one_plain_line(proc)
         if damage is _newer:
             assert "更新版本" in line and "未作任何改动" in line
@@ -160,7 +164,8 @@ def _read_only_view(folder: Path) -> Iterator[Path]:
     target.mkdir()
     mounted = (
         subprocess.run(["mount", "--bind", str(folder), str(target)], capture_output=True).returncode == 0
-        and subprocess.run(["mount", "-o", "remount,bind,ro", str(target)], capture_output=True).returncode == 0
+        and subprocess.run(["mount", "-o", "remount,bind,ro", str(target)], capture_output=True).returncode
+        == 0
     )
     try:
         if mounted:
@@ -199,7 +204,9 @@ def test_data_dir_that_is_a_file_or_below_one_answers_in_one_line(tmp_path: Path
 def _small_disk(tmp_path: Path, size: str) -> Iterator[Path | None]:
     mnt = tmp_path / "small"
     mnt.mkdir()
-    ok = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)], capture_output=True)
+    ok = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)], capture_output=True
+    )
     try:
         yield mnt if ok.returncode == 0 else None
     finally:
