@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Each module in desktop_app/commands registers its own subcommands.
-COMMAND_MODULES = ("extract", "records", "gui", "model", "sheet", "speak")
+COMMAND_MODULES = ("extract", "records", "backup", "gui", "model", "sheet", "speak")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.core.private import set_private_umask
+
+    set_private_umask()  # what libraries create in the data folder (Qt's settings, lock files) is private too
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help")):

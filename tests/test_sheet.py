@@ -220,11 +220,13 @@ def test_realistic_insert_needs_three_pages_and_loses_nothing(tmp_path: Path) ->
 
 def test_content_quotes_chosen_fields_word_for_word_dosage_first() -> None:
     c = content_from_fields(DRUG, {**FIELDS, "storage": "  \n ", "indications": "  用于发热。\n"})
-    assert DEFAULT_SHEET_KEYS[0] == "dosage"
-    assert [s.key for s in c.sections] == [k for k in DEFAULT_SHEET_KEYS if k != "storage"]
+    assert DEFAULT_SHEET_KEYS[:2] == ("warning", "dosage")  # the boxed warning where there is one, then dosage
+    assert [s.key for s in c.sections] == [k for k in DEFAULT_SHEET_KEYS if k not in ("warning", "storage")]
     assert c.sections[0] == SheetSection("dosage", "用法用量", FIELDS["dosage"])
     assert c.sections[1].text == "用于发热。"  # only the blank space around it is trimmed
     assert c.sections[1].label == "适应症"
+    warned = content_from_fields(DRUG, {**FIELDS, "warning": "严重过敏者禁用。"})
+    assert [s.key for s in warned.sections][:2] == ["warning", "dosage"]
 
 
 def test_content_labels_tcm_and_overrides() -> None:

@@ -128,9 +128,9 @@ def test_open_creates_layout_wal_and_current_schema(tmp_path: Path) -> None:
         assert (data_dir / "images").is_dir()
         conn = sqlite3.connect(data_dir / DB_NAME)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        assert {"records", "fields", "revisions", "fields_fts"} <= tables
+        assert {"records", "fields", "revisions", "fields_fts", "record_pages"} <= tables
         conn.close()
     with RecordStore.open(data_dir) as again:  # reopening is a no-op
         assert again.list_records() == []
@@ -253,7 +253,7 @@ def test_save_ocr_rejects_unknown_section_key_and_missing_record(store: RecordSt
     assert got is not None and got.status == "queued" and got.fields == []
 
 
-def test_reread_replaces_fields_and_keeps_old_values_as_revisions(store: RecordStore) -> None:
+def test_reread_replaces_unedited_fields_keeps_edits_and_old_values_as_revisions(store: RecordStore) -> None:
     record = add_read(store, "amox", AMOX_SECTIONS)
     store.update_field(record.id, "dosage", "口服，一次1粒")
     store.mark_reviewed(record.id)
@@ -264,19 +264,51 @@ def test_reread_replaces_fields_and_keeps_old_values_as_revisions(store: RecordS
     ]
     reread = store.save_ocr(record.id, ocr_for(new_sections, "hunyuanocr"), new_sections, [])
     assert reread.engine == "hunyuanocr"
-    assert reread.status == "read" and reread.reviewed_at is None
-    assert [(f.key, f.value) for f in reread.fields] == [(s.key, s.text) for s in new_sections]
+    assert reread.status == "read" and reread.reviewed_at is None  # the accepted text changed
+    assert [(f.key, f.value) for f in reread.fields] == [
+        ("name", "阿莫西林胶囊(新)"),
+        ("dosage", "口服，一次1粒"),  # the person's edit is kept...
+        ("other", "含青霉素"),
+    ]
+    dosage = reread.field("dosage")
+    assert dosage is not None and dosage.ocr_value == "口服。成人一次0.5g"  # ...beside the new reading
+    assert dosage.conflict and dosage.edited
     assert reread.drug_name == "阿莫西林胶囊(新)"
     rereads = {(r.key, r.header): r for r in store.revisions(record.id) if r.reason == "re-read"}
-    assert len(rereads) == len(AMOX_SECTIONS)
-    dosage = rereads[("dosage", "用法用量")]
-    assert (dosage.old_value, dosage.new_value) == ("口服，一次1粒", "口服。成人一次0.5g")  # the edit is kept
+    assert set(rereads) == {
+        ("preamble", ""),
+        ("name", "药品名称"),
+        ("indications", "适应症"),
+        ("other", "特别提示"),
+        ("other", "友情提醒"),
+        ("storage", "贮藏"),
+    }  # every value that changed; the kept edit did not
     assert rereads[("other", "特别提示")].new_value == "含青霉素"
     assert rereads[("other", "友情提醒")].new_value is None
     assert rereads[("storage", "贮藏")].new_value is None
     assert store.search("密封") == []  # the old text is no longer a current value
     assert ids(store.search("阿莫西林胶囊(新)")) == [record.id]
     fts_integrity_ok(store.db_path)
+
+
+def test_reread_with_the_same_text_keeps_a_record_reviewed(store: RecordStore) -> None:
+    record = add_read(store, "amox", AMOX_SECTIONS)
+    store.update_field(record.id, "dosage", "口服，一次1粒")
+    store.mark_reviewed(record.id)
+    again = store.save_ocr(record.id, ocr_for(AMOX_SECTIONS, "hunyuanocr"), AMOX_SECTIONS, [])
+    assert again.status == "reviewed" and again.reviewed_at is not None
+    dosage = again.field("dosage")
+    assert dosage is not None and dosage.value == "口服，一次1粒" and not dosage.conflict
+    assert [r.reason for r in store.revisions(record.id)] == ["edit"]
+    # an edited field the new reading has no section for is kept (and flagged); the record is no longer reviewed
+    fewer = [s for s in AMOX_SECTIONS if s.key != "dosage"]
+    again = store.save_ocr(record.id, ocr_for(fewer), fewer, [])
+    dosage = again.field("dosage")
+    assert dosage is not None and dosage.value == "口服，一次1粒" and dosage.conflict
+    assert again.status == "read"
+    store.update_field(record.id, "dosage", "口服，一次2粒")  # the person decides: the flag goes
+    got = store.get(record.id)
+    assert got is not None and not got.field("dosage").conflict  # type: ignore[union-attr]
 
 
 # -- edits --------------------------------------------------------------------------------------------------
@@ -635,7 +667,7 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
         store.update_field(amox.id, "dosage", "一日三次")
         assert ids(store.search("一日三次")) == [amox.id]
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     conn.close()
     fts_integrity_ok(db)
     backup = data_dir / f"{DB_NAME}.bak-v1"
@@ -645,6 +677,67 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
     columns = [r[1] for r in conn.execute("PRAGMA table_info(records)")]
     assert "drug_name" not in columns
     conn.close()
+
+
+def _database_at(db: Path, version: int, pages_as_v3: bool = False) -> None:
+    """A database as the app of schema ``version`` made it (its own migration steps), with one read record;
+    ``pages_as_v3``: as main made it between the two merges (the pages' step numbered 3, no claims)."""
+    from desktop_app.core.store.schema import MIGRATIONS, V4_SQL, _statements
+    from desktop_app.core.store.search import fts_trigram_available
+
+    db.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")
+    for step in MIGRATIONS[: 2 if pages_as_v3 else version]:
+        step.apply(conn, fts_trigram_available())
+    for statement in _statements(V4_SQL) if pages_as_v3 else []:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    at = "2024-03-01T08:00:00.000000+00:00"
+    ocr = json.dumps(ocr_for(AMOX_SECTIONS).to_dict(), ensure_ascii=False)
+    cur = conn.execute(
+        "INSERT INTO records (sha256, created_at, updated_at, source_path, image_file, status, engine, ocr_json,"
+        " drug_name) VALUES (?, ?, ?, 'amox.jpg', ?, 'read', 'rapidocr', ?, '阿莫西林胶囊')",
+        ("a" * 64, at, at, f"images/aa/{'a' * 64}.jpg", ocr),
+    )
+    for pos, sec in enumerate(AMOX_SECTIONS):
+        conn.execute(
+            "INSERT INTO fields (record_id, key, header, ocr_value, value, position) VALUES (?, ?, ?, ?, ?, ?)",
+            (cur.lastrowid, sec.key, sec.header, sec.text, sec.text, pos),
+        )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+@pytest.mark.parametrize(("version", "pages_as_v3"), [(2, False), (3, False), (3, True)])
+def test_migrates_a_version_2_or_3_database_through_each_later_step(
+    tmp_path: Path, version: int, pages_as_v3: bool
+) -> None:
+    """v3 is issue 10's step (reading claims, re-read conflicts), v4 the pages' (record_pages, merged_into):
+    both additive, so a v2 database gets both and a v3 one keeps its claim columns. A "v3" database of a
+    build that numbered the pages' step 3 gets the claim columns and keeps its pages table."""
+    data_dir = tmp_path / "data"
+    db = data_dir / DB_NAME
+    _database_at(db, version, pages_as_v3)
+    with RecordStore.open(data_dir) as store:
+        (amox,) = store.list_records()
+        assert amox.drug_name == "阿莫西林胶囊" and amox.page_count == 1 and amox.merged_into is None
+        assert ids(store.search("阿莫西林")) == [amox.id]
+        other = add(store, "cef")
+        assert store.claim(other.id)  # v3's columns
+        store.save_ocr(other.id, ocr_for(CEF_SECTIONS), CEF_SECTIONS, [])
+        merged = store.merge([amox.id, other.id])  # v4's
+        assert merged.page_count == 2 and ids(store.list_records()) == [merged.id]
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(records)")}
+    assert {"claim_owner", "claim_heartbeat", "merged_into"} <= columns
+    assert "reread_conflict" in {r[1] for r in conn.execute("PRAGMA table_info(fields)")}
+    conn.close()
+    fts_integrity_ok(db)
+    backup = sqlite3.connect(data_dir / f"{DB_NAME}.bak-v{version}")
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == version
+    backup.close()
 
 
 def test_failed_migration_leaves_the_database_as_it_was(tmp_path: Path) -> None:
@@ -691,7 +784,7 @@ def test_file_that_is_not_a_database_gives_plain_error(tmp_path: Path) -> None:
     db.write_bytes(garbage)
     with pytest.raises(DatabaseCorruptError) as info:
         RecordStore.open(data_dir)
-    assert str(info.value) == f"记录数据库已损坏或不是数据库文件: {db}"
+    assert str(info.value).startswith(f"记录数据库已损坏或不是数据库文件（文件未作改动）: {db}")
     assert db.read_bytes() == garbage
 
 

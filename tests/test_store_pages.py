@@ -4,6 +4,7 @@ merging read records into one (a section running across the pages becomes one fi
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -149,3 +150,120 @@ def test_deleting_keeps_an_image_another_record_still_uses(store: RecordStore) -
     store.delete(merged.id)
     assert store.list_records() == [] and store.get(single.id) is None
     assert not any(p.exists() for p in paths)
+
+
+# -- with issue 10's reading claims and re-read conflicts ------------------------------------------------------
+
+
+def _png_page(tag: str, shade: int) -> PageImage:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (shade, shade, shade)).save(buf, format="PNG")
+    data = buf.getvalue()
+    return PageImage(data, hashlib.sha256(data).hexdigest(), f"C:/微信/{tag}.png", "PNG", 64, 48)
+
+
+def _read_png(store: RecordStore, p: PageImage, rows: list[tuple[str, float]]) -> RecordView:
+    record, _ = store.add_image(p.data, p.sha256, p.source_path, p.image_format, p.width, p.height)
+    ocr = _ocr(rows)
+    return store.save_ocr(record.id, ocr, parse_ocr(ocr).sections, [])
+
+
+class _PagedEngine:
+    """Answers each image with the next of ``pages``; ``during`` runs inside every read (the claim is held)."""
+
+    name = "rapidocr"
+
+    def __init__(self, pages: list[list[tuple[str, float]]], during: object = None) -> None:
+        self.pages = pages
+        self.during = during
+        self.reads = 0
+
+    def read(self, image: object, cancel: object = None) -> OcrResult:
+        if callable(self.during):
+            self.during()
+        rows = self.pages[self.reads % len(self.pages)]
+        self.reads += 1
+        return _ocr(rows)
+
+    def describe(self) -> dict[str, str]:
+        return {"engine": self.name}
+
+
+def test_a_record_of_several_images_is_read_under_one_claim(tmp_path: Path) -> None:
+    from desktop_app.core.reading import ReadOutcome, read_queued
+
+    data = tmp_path / "data"
+    with RecordStore.open(data) as app, RecordStore.open(data) as other:
+        record, _ = app.add_pages([_png_page("front", 250), _png_page("back", 240)])
+        seen: list[tuple[bool, list[int], str]] = []
+
+        def during() -> None:  # another program (and this one) while the pages are being read
+            try:
+                other.split(record.id)
+                split = "split"
+            except ValueError as exc:
+                split = str(exc)
+            seen.append((other.claim(record.id), [r.id for r in other.pending()], split))
+            with pytest.raises(ValueError, match="正在识别"):
+                app.split(record.id)
+
+        engine = _PagedEngine([FRONT, BACK], during)
+        assert read_queued(app, record, engine) is ReadOutcome.READ  # type: ignore[arg-type]
+        assert engine.reads == 2  # both pages, one claim
+        assert seen == [(False, [], "这条记录正在识别，识别完成后才能拆分")] * 2
+        done = app.get(record.id)
+        assert done is not None and done.status == "read" and done.page_count == 2
+        assert "血钾" in done.fields_dict()["precautions"]  # the section across the page break is one field
+        assert read_queued(other, done, engine) is ReadOutcome.ELSEWHERE  # nothing left to read
+        row = sqlite3.connect(app.db_path).execute(
+            "SELECT claim_owner, claim_heartbeat FROM records WHERE id = ?", (record.id,)
+        )
+        assert row.fetchone() == (None, None)
+        assert len(other.split(record.id)) == 2  # read: may be split now
+
+
+def test_merged_records_are_not_claimed_and_a_conflict_flag_goes_with_a_carried_edit(
+    store: RecordStore,
+) -> None:
+    front = _read(store, "front", FRONT)
+    back = _read(store, "back", BACK)
+    store.update_field(front.id, "dosage", "一次1片，早上服用。")
+    reread = [FRONT[0], FRONT[1], ("【用法用量】口服。一次2片，一日1次。", 500), FRONT[3]]
+    ocr = _ocr(reread)
+    store.save_ocr(front.id, ocr, parse_ocr(ocr).sections, [])  # a re-read under the edit: conflict
+    dosage = store.get(front.id).field("dosage")  # type: ignore[union-attr]
+    assert dosage is not None and dosage.conflict and dosage.value == "一次1片，早上服用。"
+    merged = store.merge([front.id, back.id])
+    carried = merged.field("dosage")
+    assert carried is not None and carried.value == "一次1片，早上服用。" and carried.conflict
+    store.mark_queued(front.id)  # a hidden record is never read again on its own
+    assert not store.claim(front.id) and store.pending() == []  # (the merged record is read)
+
+
+def test_a_re_read_merged_record_keeps_edits_and_a_split_names_an_edit_it_cannot_carry(
+    store: RecordStore,
+) -> None:
+    from desktop_app.core.reading import ReadOutcome, read_queued
+
+    front, back = (
+        _read_png(store, _png_page(t, n), rows) for t, n, rows in [("f", 250, FRONT), ("b", 240, BACK)]
+    )
+    merged = store.merge([front.id, back.id])
+    store.update_field(merged.id, "storage", "密封，避光保存。")
+    store.mark_queued(merged.id)  # "re-read": both pages again, the back now reads differently
+    queued = store.get(merged.id)
+    assert queued is not None
+    engine = _PagedEngine([FRONT, [BACK[0], ("【贮藏】密封，在阴凉处保存。", 300)]])
+    assert read_queued(store, queued, engine) is ReadOutcome.READ  # type: ignore[arg-type]
+    storage = store.get(merged.id).field("storage")  # type: ignore[union-attr]
+    assert storage is not None and storage.value == "密封，避光保存。"  # the edit is kept...
+    assert storage.conflict and storage.ocr_value == "密封，在阴凉处保存。"  # ...and the new text flagged
+    restored = store.split(merged.id)
+    assert [r.id for r in restored] == [front.id, back.id]
+    # the back's own reading is the old one: the edit has no field to go to, and is named, not dropped
+    assert restored[1].fields_dict()["storage"] == "密封保存。"
+    assert all(any("密封，避光保存。" in w and "贮藏" in w for w in r.warnings) for r in restored)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from desktop_app.core.paths import resolve_data_dir
@@ -50,24 +52,43 @@ def _open(args: argparse.Namespace) -> Any:
     return RecordStore.open(resolve_data_dir(args.data_dir))
 
 
+def store_errors_as_lines(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A command that ends with one plain line on stderr and exit 1 on any store error, never a traceback."""
+
+    @functools.wraps(run)
+    def wrapper(args: argparse.Namespace) -> int:
+        from desktop_app.core.store import StoreError
+
+        try:
+            return run(args)
+        except StoreError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+
+    return wrapper
+
+
 def _line(obj: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
 
 
+@store_errors_as_lines
 def run_import(args: argparse.Namespace) -> int:
     from desktop_app.core.engines.base import EngineFailed, EngineUnavailable
     from desktop_app.core.engines.select import create_engine
-    from desktop_app.core.importer import collect_images, import_and_read
-    from desktop_app.core.store import StoreError
+    from desktop_app.core.importer import collect_images, import_and_read, read_record
+    from desktop_app.core.store import DiskFullError, StoreError
+    from desktop_app.core.store.backup import daily_backup, integrity_problem
 
-    try:
-        store = _open(args)
-    except StoreError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
+    store = _open(args)
     failed = 0
+    done = 0
     with store:
+        problem = integrity_problem(store.db_path)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
         try:
             engine, warnings = create_engine(args.engine, args.model_dir, data_dir=store.data_dir)
         except (EngineUnavailable, EngineFailed) as exc:
@@ -75,31 +96,66 @@ def run_import(args: argparse.Namespace) -> int:
             return 1
         for w in warnings:
             print(w, file=sys.stderr)
-        # everything is copied into the store first, so a killed run leaves a queue, not a loss
-        images = list(collect_images(args.paths))
-        batches: list[Any] = [[str(p) for p in images]] if args.one_insert else images
-        for batch in batches:
-            outcome = import_and_read(store, batch, engine)
-            rec = outcome.record
-            out: dict[str, Any] = {"image": outcome.source, "ok": outcome.error is None}
-            if args.one_insert:
-                out["images"] = batch
-            if rec is not None:
-                out.update(id=rec.id, new=outcome.created, status=rec.status, drug_name=rec.drug_name)
-            if outcome.error:
-                out["error"] = outcome.error
-                failed += 1
-            _line(out)
-        # images left from an earlier run that was killed mid-batch
-        from desktop_app.core.importer import read_record
-
-        for rec in store.pending():
-            rec = read_record(store, rec, engine)
-            _line({"image": rec.source_path, "ok": rec.status != "failed", "id": rec.id, "status": rec.status,
-                   "resumed": True})  # fmt: skip
+        try:
+            # everything is copied into the store first, so a killed run leaves a queue, not a loss
+            batches: Iterable[Any] = (
+                [[str(p) for p in collect_images(args.paths)]]
+                if args.one_insert
+                else collect_images(args.paths)
+            )
+            for batch in batches:
+                try:
+                    outcome = import_and_read(store, batch, engine)
+                except DiskFullError:
+                    raise
+                except StoreError as exc:  # this image could not be saved; the next one may well be
+                    first = (batch[0] if batch else "") if args.one_insert else batch
+                    failed_out: dict[str, Any] = {"image": str(first), "ok": False, "error": str(exc)}
+                    if args.one_insert:
+                        failed_out["images"] = batch
+                    _line(failed_out)
+                    failed += 1
+                    continue
+                done += 1
+                rec = outcome.record
+                out: dict[str, Any] = {"image": outcome.source, "ok": outcome.error is None}
+                if args.one_insert:
+                    out["images"] = batch
+                if rec is not None:
+                    out.update(id=rec.id, new=outcome.created, status=rec.status, drug_name=rec.drug_name)
+                out["read"] = outcome.read  # this run read it (False: read before, or by another program)
+                if outcome.elsewhere:
+                    out["elsewhere"] = True  # another program (the app, another import) is reading it
+                if outcome.error:
+                    out["error"] = outcome.error
+                    if outcome.reason:
+                        out["reason"] = outcome.reason
+                    failed += 1
+                _line(out)
+            # images left from an earlier run that was killed mid-batch
+            for rec in store.pending():
+                try:
+                    rec = read_record(store, rec, engine)
+                except DiskFullError:
+                    raise
+                except StoreError as exc:
+                    _line({"image": rec.source_path, "ok": False, "id": rec.id, "error": str(exc)})
+                    failed += 1
+                    continue
+                done += 1
+                _line({"image": rec.source_path, "ok": rec.status != "failed", "id": rec.id, "status": rec.status,
+                       "resumed": True})  # fmt: skip
+        except DiskFullError as exc:
+            print(f"{exc}（已处理 {done} 张，其余未导入；已导入的不受影响）", file=sys.stderr)
+            return 1
+        try:
+            daily_backup(store.db_path, store.data_dir)
+        except StoreError as exc:
+            print(f"自动备份失败：{exc}", file=sys.stderr)
     return 1 if failed else 0
 
 
+@store_errors_as_lines
 def run_search(args: argparse.Namespace) -> int:
     with _open(args) as store:
         for rec in store.search(args.text, include_ocr=False):
@@ -107,7 +163,10 @@ def run_search(args: argparse.Namespace) -> int:
     return 0
 
 
+@store_errors_as_lines
 def run_show(args: argparse.Namespace) -> int:
+    from desktop_app.core.store.reread import CONFLICT_MESSAGE
+
     with _open(args) as store:
         rec = store.get(args.id)
         if rec is None:
@@ -119,9 +178,12 @@ def run_show(args: argparse.Namespace) -> int:
         for f in rec.fields:
             mark = " （已修改）" if f.edited else ""
             print(f"\n【{f.label}】{mark}\n{f.value}")
+            if f.conflict:
+                print(f"！{CONFLICT_MESSAGE}。新识别结果：{f.ocr_value}")
     return 0
 
 
+@store_errors_as_lines
 def run_export(args: argparse.Namespace) -> int:
     with _open(args) as store:
         ids = None if args.all else [args.id]

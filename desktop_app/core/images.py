@@ -8,11 +8,15 @@ never changed.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import functools
 import hashlib
 import io
+import os
 import re
+import stat
+import threading
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PureWindowsPath
@@ -87,14 +91,21 @@ def is_probably_image_name(path: str | PurePath) -> bool:
 
 
 def load_image(path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> LoadedImage:
+    """Load an image file. Only regular files are read: a FIFO, socket or device named ``x.jpg`` is refused
+    with a reason at once (it is opened without blocking, and checked again once open), and an open that
+    the OS keeps blocked (a network share, a file a chat client holds) gives up after ``OPEN_TIMEOUT_S``."""
     p = Path(path)
     try:
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise ImageLoadError(f"这是一个文件夹，不是图片文件：{p}", "is_directory")
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImageLoadError(f"文件太大（{size / 1048576:.0f} MB），不像是说明书图片：{p}", "too_large")
-        data = p.read_bytes()
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_regular(p, st.st_mode)
+        if st.st_size > MAX_FILE_BYTES:
+            raise ImageLoadError(
+                f"文件太大（{st.st_size / 1048576:.0f} MB），不像是说明书图片：{p}", "too_large"
+            )
+        data = _read_regular_file(p)
     except (FileNotFoundError, NotADirectoryError, ValueError):
         raise ImageLoadError(f"找不到文件：{p}", "missing") from None
     except IsADirectoryError:
@@ -104,6 +115,74 @@ def load_image(path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Loa
     except OSError as exc:
         raise ImageLoadError(f"无法读取文件：{p}（{exc.strerror or exc}）", "unreadable") from None
     return load_image_bytes(data, p.name, max_pixels=max_pixels)
+
+
+OPEN_TIMEOUT_S = 10.0
+
+
+def _not_regular(p: Path, mode: int) -> ImageLoadError:
+    if stat.S_ISFIFO(mode):
+        what = "管道文件（FIFO）"
+    elif stat.S_ISSOCK(mode):
+        what = "套接字文件"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "设备文件"
+    else:
+        what = "特殊文件"
+    return ImageLoadError(f"这不是普通文件，而是{what}，没有读取：{p}", "not_regular_file")
+
+
+def _read_regular_file(p: Path) -> bytes:
+    """The bytes of ``p``, which must still be a regular file once open (it may have been swapped for a FIFO
+    since the stat). Opened on a helper thread so that an open the OS blocks cannot hang the caller."""
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    )
+    result: list[int] = []
+    error: list[BaseException] = []
+
+    def do_open() -> None:
+        try:
+            result.append(os.open(p, flags))
+        except BaseException as exc:
+            error.append(exc)
+
+    opener = threading.Thread(target=do_open, name="image-open", daemon=True)
+    opener.start()
+    opener.join(OPEN_TIMEOUT_S)
+    if opener.is_alive():  # left behind: a daemon thread, its descriptor is closed if it ever returns
+        threading.Thread(target=_close_when_opened, args=(opener, result), daemon=True).start()
+        raise ImageLoadError(f"打开文件超时（可能被其他程序占用或在网络盘上）：{p}", "timeout")
+    if error:
+        raise error[0]
+    fd = result[0]
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_regular(p, st.st_mode)
+        if st.st_size > MAX_FILE_BYTES:
+            raise ImageLoadError(
+                f"文件太大（{st.st_size / 1048576:.0f} MB），不像是说明书图片：{p}", "too_large"
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:
+                raise ImageLoadError(f"文件太大，不像是说明书图片：{p}", "too_large")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _close_when_opened(opener: threading.Thread, result: list[int]) -> None:
+    opener.join()
+    for fd in result:
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def load_image_bytes(data: bytes, name: str = "", max_pixels: int = DEFAULT_MAX_PIXELS) -> LoadedImage:

@@ -15,7 +15,7 @@ from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engines.base import OcrEngine
 from desktop_app.core.images import ImageLoadError, is_probably_image_name, load_image
 from desktop_app.core.reading import ReadOutcome, read_queued
-from desktop_app.core.store import FAILED, QUEUED, READING, PageImage, RecordStore, RecordView
+from desktop_app.core.store import QUEUED, READING, PageImage, RecordStore, RecordView
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class ImportOutcome:
     error: str | None = None
     #: why the file could not be imported (ImageLoadError.reason: "truncated", "empty", "not_image", ...)
     reason: str | None = None
+    elsewhere: bool = False  # another reader (the app, another import) holds the record: not read here
+    read: bool = False  # this call read the image (its record is now "read", "reviewed" or "failed")
 
 
 def collect_images(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -77,7 +79,8 @@ def read_record(
 ) -> RecordView:
     """Read a stored image with ``engine`` and save the result; on failure the record says why.
 
-    A cancelled read saves nothing, puts the record back in the queue and raises Cancelled.
+    A cancelled read saves nothing, puts the record back in the queue and raises Cancelled. Where another
+    reader holds the record, nothing is done (the view shows it "reading").
     """
     if read_queued(store, record, engine, cancel) is ReadOutcome.CANCELLED:
         store.mark_queued(record.id)
@@ -98,6 +101,19 @@ def import_and_read(
     outcome = add_pages_to_store(store, path) if isinstance(path, list) else add_to_store(store, path)
     if outcome.record is None or outcome.record.status not in (QUEUED, READING):
         return outcome
-    record = read_record(store, outcome.record, engine, cancel)
-    error = record.error if record.status == FAILED else None
-    return ImportOutcome(outcome.source, record, outcome.created, error)
+    read = read_queued(store, outcome.record, engine, cancel)
+    if read is ReadOutcome.CANCELLED:
+        store.mark_queued(outcome.record.id)
+        raise Cancelled("cancelled")
+    record = store.get(outcome.record.id)
+    assert record is not None
+    error = record.error if read is ReadOutcome.FAILED else None
+    elsewhere = read is ReadOutcome.ELSEWHERE and record.status in (QUEUED, READING)
+    return ImportOutcome(
+        outcome.source,
+        record,
+        outcome.created,
+        error,
+        elsewhere=elsewhere,
+        read=read is not ReadOutcome.ELSEWHERE,
+    )

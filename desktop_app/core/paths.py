@@ -1,4 +1,5 @@
-"""Where the app keeps its data (records database, copied images, logs, settings)."""
+"""Where the app keeps its data (records database, copied images, logs, settings), created private
+(see ``private.py``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from desktop_app import APP_NAME
+from desktop_app.core.private import make_private_dir
 
 
 def default_data_dir() -> Path:
@@ -17,6 +19,8 @@ def default_data_dir() -> Path:
 
 
 def resolve_data_dir(arg: str | os.PathLike[str] | None) -> Path:
+    """The data folder, created (private) where missing. Raises StoreError in plain words where it cannot be:
+    the path is a file or lies below one, or the folder cannot be created."""
     path = Path(arg).expanduser() if arg else default_data_dir()
-    path.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path)
     return path

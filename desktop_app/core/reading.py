@@ -14,7 +14,7 @@ from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEn
 from desktop_app.core.images import ImageLoadError, load_image_bytes
 from desktop_app.core.pages import analyse_pages
 from desktop_app.core.pipeline import analyse
-from desktop_app.core.store import RecordStore, RecordView
+from desktop_app.core.store import ClaimLostError, RecordStore, RecordView
 
 CANCELLED_MESSAGE = "已取消识别"
 OUT_OF_MEMORY_MESSAGE = "内存不足，无法读取这张图片"
@@ -24,27 +24,32 @@ class ReadOutcome(enum.Enum):
     READ = "read"
     FAILED = "failed"
     CANCELLED = "cancelled"  # nothing saved; the record is still "reading": the caller sets its status
+    ELSEWHERE = "elsewhere"  # another reader (thread or process) holds it, or it needs no reading any more
 
 
 def read_queued(
     store: RecordStore, record: RecordView, engine: OcrEngine, cancel: CancelToken | None = None
 ) -> ReadOutcome:
-    """Mark the record "reading", read its stored image and save the result ("read"), or say why not
-    ("failed" with the reason as the record's error). StoreErrors (disk full...) are raised."""
-    store.mark_reading(record.id)
+    """Claim the record ("reading", owned by this store), read its stored image (a record of several images:
+    all of them, under that one claim) and save the result ("read"), or say why not ("failed" with the reason
+    as the record's error). ELSEWHERE, with nothing done, where the claim is not to be had (another process is
+    reading it, or it was read meanwhile). StoreErrors (disk full...) are raised."""
+    if not store.claim(record.id):
+        return ReadOutcome.ELSEWHERE
     try:
         if cancel is not None:
             cancel.raise_if_cancelled()
-        if record.page_count > 1:  # one insert in several images: read them all, parse them as one
-            sources = [p.source_path for p in record.pages]
-            images = [
-                load_image_bytes(f.read_bytes(), p)
-                for f, p in zip(store.page_paths(record), sources, strict=True)
-            ]
-            result = analyse_pages(sources, images, engine, cancel)
-        else:
-            loaded = load_image_bytes(store.image_path(record).read_bytes(), record.source_path)
-            result = analyse(record.source_path, loaded, engine, cancel)
+        with store.keep_claim(record.id):  # one claim for the whole record, all its pages
+            if record.page_count > 1:  # one insert in several images: read them all, parse them as one
+                sources = [p.source_path for p in record.pages]
+                images = [
+                    load_image_bytes(f.read_bytes(), p)
+                    for f, p in zip(store.page_paths(record), sources, strict=True)
+                ]
+                result = analyse_pages(sources, images, engine, cancel)
+            else:
+                loaded = load_image_bytes(store.image_path(record).read_bytes(), record.source_path)
+                result = analyse(record.source_path, loaded, engine, cancel)
     except Cancelled:
         return ReadOutcome.CANCELLED
     except (ImageLoadError, EngineUnavailable, EngineFailed) as exc:
@@ -58,5 +63,10 @@ def read_queued(
         return ReadOutcome.FAILED
     if cancel is not None and cancel.cancelled:
         return ReadOutcome.CANCELLED  # the result of a cancelled job is dropped
-    store.save_ocr(record.id, result.ocr, result.parsed.sections, result.warnings)
+    try:
+        store.save_ocr(record.id, result.ocr, result.parsed.sections, result.warnings)
+    except ClaimLostError:
+        return (
+            ReadOutcome.ELSEWHERE
+        )  # taken over after our heartbeat stopped (a frozen machine): theirs counts
     return ReadOutcome.READ

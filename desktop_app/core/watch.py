@@ -178,11 +178,11 @@ class FolderWatcher:
                 log.exception("folder watcher step failed")
 
     def _emit_ready(self, path: Path) -> None:
-        log.info("watched file ready: %s", path)
+        log.info("a watched file is ready in %s", _last(path.parent))
         try:
             self._on_ready(path)
         except Exception:
-            log.exception("on_ready failed for %s", path)
+            log.exception("on_ready failed for a file in %s", _last(path.parent))
 
     def _settle(self) -> list[Path]:
         """Files whose size and mtime stayed the same for ``settle_s``; each version once."""
@@ -230,7 +230,7 @@ class FolderWatcher:
                     since = folder.lost_at
                     folder.present = True
                     folder.lost_at = None
-                    log.info("watching folder %s", folder.path)
+                    log.info("watching folder %s", _last(folder.path))
                     self._folder_state(folder.path, True)
                     if since is not None:
                         self._scan(folder.path, since - _SLACK_S)
@@ -238,7 +238,7 @@ class FolderWatcher:
                 self._unschedule(folder)
                 folder.present = False
                 folder.lost_at = time.time()
-                log.info("watched folder is gone (waiting for it to come back): %s", folder.path)
+                log.info("watched folder is gone (waiting for it to come back): %s", _last(folder.path))
                 self._folder_state(folder.path, False)
             elif not exists and folder.lost_at is None:
                 folder.lost_at = self._started_at
@@ -248,7 +248,7 @@ class FolderWatcher:
             try:
                 self._on_folder_state(path, present)
             except Exception:
-                log.exception("on_folder_state failed for %s", path)
+                log.exception("on_folder_state failed for %s", _last(path))
 
     def _schedule(self, folder: _Folder) -> bool:
         if self._observer is None:
@@ -256,7 +256,7 @@ class FolderWatcher:
         try:
             folder.watch = self._observer.schedule(self._handler, str(folder.path), recursive=True)
         except (OSError, KeyError) as exc:
-            log.warning("cannot watch %s: %s", folder.path, exc)
+            log.warning("cannot watch %s: %s", _last(folder.path), type(exc).__name__)
             return False
         return True
 
@@ -267,7 +267,7 @@ class FolderWatcher:
         try:
             self._observer.unschedule(watch)
         except Exception:  # the emitter of a deleted folder may already be gone
-            log.debug("unschedule %s", folder.path, exc_info=True)
+            log.debug("unschedule %s", _last(folder.path), exc_info=True)
 
     def _scan(self, root: Path, since: float) -> None:
         """Queue the images under ``root`` written or copied in after ``since`` (wall-clock seconds)."""
@@ -395,3 +395,8 @@ def chat_download_folders(
 ) -> list[Path]:
     """Paths of :func:`chat_download_candidates`."""
     return [c.path for c in chat_download_candidates(home, env, platform)]
+
+
+def _last(path: Path) -> str:
+    """A watched folder as the log names it: its last component only (the rest is the user's private tree)."""
+    return path.name or str(path)

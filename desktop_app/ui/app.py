@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -26,6 +27,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_NAME, APP_TITLE, __version__
+from desktop_app.core.private import make_private_dir, private_opener, redact_for_log
 from desktop_app.core.resources import resources_dir
 
 log = logging.getLogger("insert_reader.app")
@@ -123,18 +125,41 @@ class Translations:
 
 def logs_dir(data_dir: Path) -> Path:
     path = Path(data_dir) / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path)
     return path
+
+
+class PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """The rotating log: every file it creates is 0600 from the start (POSIX)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        return open(
+            self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private_opener
+        )
+
+
+class RedactingFormatter(logging.Formatter):
+    """Log lines without field text, patients' file names or watched-folder paths (``redact_for_log``); the
+    program's own source paths in tracebacks stay (they name no patient)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return redact_for_log(super().formatMessage(record))
+
+    def formatException(self, ei: Any) -> str:
+        lines = super().formatException(ei).splitlines()
+        return "\n".join(
+            line if line.lstrip().startswith('File "') else redact_for_log(line) for line in lines
+        )
 
 
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     """A rotating ``<data dir>/logs/app.log`` for the app's loggers (``insert_reader.*``) and warnings of
     everything else; returns its path."""
     path = logs_dir(data_dir) / LOG_FILE
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+    handler = PrivateLogHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
@@ -175,13 +200,15 @@ def write_crash_log(
     thread: str | None = None,
 ) -> Path:
     """Write a timestamped traceback to ``<directory>/crash-YYYYmmdd-HHMMSS-ffffff.log``; returns its path."""
-    directory.mkdir(parents=True, exist_ok=True)
+    make_private_dir(directory)
     now = datetime.now()
     path = directory / f"crash-{now:%Y%m%d-%H%M%S-%f}.log"
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    lines = "".join(traceback.format_exception(exc_type, exc, tb)).splitlines()
+    text = "\n".join(line if line.lstrip().startswith('File "') else redact_for_log(line) for line in lines)
     header = f"{APP_NAME} {__version__} crashed at {now.isoformat(timespec='seconds')}"
     header += f" in thread {thread or threading.current_thread().name}\nPython {sys.version}\n\n"
-    path.write_text(header + text, encoding="utf-8")
+    with open(path, "w", encoding="utf-8", opener=private_opener) as f:
+        f.write(header + text + "\n")
     return path
 
 

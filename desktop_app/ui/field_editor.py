@@ -141,6 +141,12 @@ class FieldEditor(QFrame):
         self.original.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.original.setStyleSheet("background: rgba(128,128,128,30); padding: 6px; border-radius: 4px;")
         self.original.hide()
+        # a re-read found other text than the person's edit (which was kept): say so, show both
+        self.conflict_tag = QLabel(self)
+        self.conflict_tag.setObjectName("conflict")
+        self.conflict_tag.setWordWrap(True)
+        self.conflict_tag.setStyleSheet("color: #b45309; font-weight: bold;")
+        self.conflict_tag.hide()
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.title)
@@ -151,6 +157,7 @@ class FieldEditor(QFrame):
         layout.setContentsMargins(0, 6, 0, 6)
         layout.setSpacing(4)
         layout.addLayout(header)
+        layout.addWidget(self.conflict_tag)
         layout.addWidget(self.text)
         layout.addWidget(self.original_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.original)
@@ -244,6 +251,10 @@ class FieldEditor(QFrame):
         self.original_toggle.setVisible(edited)
         if not edited:
             self.original_toggle.setChecked(False)
+        conflict = edited and self.field.conflict
+        self.conflict_tag.setVisible(conflict)
+        if conflict:
+            self.original_toggle.setChecked(True)  # both texts in view: the edit above, the new reading below
         self.original.setText(self.field.ocr_value or self.tr("（空）"))
         self.original.setVisible(edited and self.original_toggle.isChecked())
 
@@ -261,6 +272,9 @@ class FieldEditor(QFrame):
     def _retranslate(self) -> None:
         self.title.setText(self._label())
         self.edited_tag.setText(self.tr("（已修改）"))
+        self.conflict_tag.setText(
+            self.tr("识别结果已更新，与您的修改不同：上面是您的修改，下面是新的识别结果")
+        )
         self.revert_button.setText(self.tr("恢复识别原文"))
         self.revert_button.setToolTip(self.tr("丢弃修改，改回识别出的文字（修改记录会保留）"))
         self.original_toggle.setText(self.tr("识别原文"))

@@ -163,7 +163,7 @@ class Importer(QObject):
     @staticmethod
     def _report_failure(source: str, origin: Origin, exc: BaseException) -> None:
         if plain_words(exc) is None:
-            log.error("importing %s failed", source, exc_info=(type(exc), exc, exc.__traceback__))
+            log.error("importing a file failed", exc_info=(type(exc), exc, exc.__traceback__))
 
 
 def _error_text(exc: BaseException) -> str:

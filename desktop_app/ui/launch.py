@@ -12,7 +12,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.paths import resolve_data_dir
+from desktop_app.core.private import set_private_umask
 from desktop_app.core.store import RecordStore, StoreError
+from desktop_app.core.store.backup import daily_backup, integrity_problem
 from desktop_app.ui.app import (
     CrashHandler,
     Translations,
@@ -60,7 +62,13 @@ class IdleQuitter(QObject):
 def run_gui(
     data_dir: str | Path | None, watch: Sequence[str] = (), quit_when_idle: float | None = None
 ) -> int:
-    data = resolve_data_dir(data_dir)
+    set_private_umask()
+    try:
+        data = resolve_data_dir(data_dir)
+    except StoreError as exc:  # no data folder: no log either; say it in a dialog
+        create_application(sys.argv[:1])
+        QMessageBox.critical(None, QCoreApplication.translate("Launch", "无法打开记录库"), str(exc))
+        return 1
     setup_logging(data)
     route_qt_messages()
     app = create_application(sys.argv[:1])
@@ -73,6 +81,10 @@ def run_gui(
         apply_font(app, settings.get(UI_FONT_PT))
         try:
             store = RecordStore.open(data)
+            problem = integrity_problem(store.db_path)
+            if problem:
+                store.close()
+                raise StoreError(problem)
         except StoreError as exc:
             log.error("cannot open the record store: %s", exc)
             QMessageBox.critical(None, QCoreApplication.translate("Launch", "无法打开记录库"), str(exc))
@@ -80,6 +92,8 @@ def run_gui(
         try:
             services = AppServices(data, store, settings, MessageCenter())
             window = MainWindow(services, translations, extra_watch=list(watch))
+            backups = DailyBackup(store, services.messages, window)
+            backups.run()
             if quit_when_idle is not None:
                 IdleQuitter(window, quit_when_idle)
             window.show()
@@ -90,3 +104,26 @@ def run_gui(
             store.close()
     finally:
         crash.uninstall()
+
+
+class DailyBackup(QObject):
+    """The database's daily online backup: at start-up and then every hour (a new one once the date changed).
+    A failed backup is a warning in the message bar; the app goes on."""
+
+    def __init__(self, store: RecordStore, messages: MessageCenter, parent: QObject) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._messages = messages
+        self._timer = QTimer(self)
+        self._timer.setInterval(3600_000)
+        self._timer.timeout.connect(self.run)
+        self._timer.start()
+
+    def run(self) -> None:
+        try:
+            made = daily_backup(self._store.db_path, self._store.data_dir)
+        except StoreError as exc:
+            self._messages.warning(QCoreApplication.translate("Launch", "自动备份失败：{0}").format(str(exc)))
+            return
+        if made is not None:
+            log.info("daily backup written: %s", made.name)

@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
             self.record_list.update_record(record.id)
             messages.info(self.tr("“{0}”已经导入过，已选中原来的记录").format(name))
         else:
-            log.info("watched file %s is record %s already", item.source, record.id)
+            log.info("a watched file is record %s already", record.id)
             return
         if item.origin is Origin.USER and self._select_next:
             self._select_next = False

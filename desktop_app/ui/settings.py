@@ -114,7 +114,7 @@ class Settings(QObject):
             try:
                 value = option.coerce(raw)
             except (TypeError, ValueError) as exc:
-                log.warning("setting %s: bad stored value %r (%s); using the default", option.key, raw, exc)
+                log.warning("setting %s: bad stored value (%s); using the default", option.key, type(exc).__name__)
                 value = option.default
         self._cache[option.key] = value
         return list(value) if isinstance(value, list) else value  # type: ignore[return-value]
@@ -126,7 +126,7 @@ class Settings(QObject):
         self._qs.setValue(option.key, option.encode(new))
         self._qs.sync()
         self._cache[option.key] = new
-        log.info("setting %s = %r", option.key, new)
+        log.info("setting %s changed", option.key)
         self.changed.emit(option.key)
 
     def reset(self, option: Option[Any]) -> None:

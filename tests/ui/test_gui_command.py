@@ -24,8 +24,8 @@ def test_gui_command_reads_what_arrives_in_a_watched_folder(
     render_insert: InsertRenderer, tmp_path: Path
 ) -> None:
     data_dir = tmp_path / "data"
-    watched = tmp_path / "watched"
-    watched.mkdir()
+    watched = tmp_path / "张三 病历" / "微信下载"  # a private tree: only the last component may be logged
+    watched.mkdir(parents=True)
     image = render_insert(tmp_path / "source.png", name="命令片", dose="一次1片，一日2次")
     payload = image.read_bytes()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
@@ -40,7 +40,7 @@ def test_gui_command_reads_what_arrives_in_a_watched_folder(
             assert time.monotonic() < deadline, "the app did not start watching"
             time.sleep(0.1)
         size = -(-len(payload) // 4)
-        with open(watched / "from-chat.png", "wb") as f:  # a chat client downloading, over 2 seconds
+        with open(watched / "李四-处方.png", "wb") as f:  # a chat client downloading, over 2 seconds
             for i in range(4):
                 f.write(payload[i * size : (i + 1) * size])
                 f.flush()
@@ -63,3 +63,12 @@ def test_gui_command_reads_what_arrives_in_a_watched_folder(
     assert "quitting (--quit-when-idle)" in app_log
     assert "Traceback" not in app_log
     assert not list((data_dir / "logs").glob("crash-*.log"))
+    # privacy (issue 10): no field text, no patient's file name, no watched path beyond its last component
+    assert "watching folder 微信下载" in app_log
+    for private in ("李四", "张三", "一次1片", "命令片", str(tmp_path)):
+        assert private not in app_log, private
+    assert list((data_dir / "backups").glob("records-*.sqlite3")), "the daily backup was not taken"
+    if os.name == "posix":  # the data folder and everything in it: the owner's only
+        for path in [data_dir, *data_dir.rglob("*")]:
+            mode = path.stat().st_mode & 0o777
+            assert mode == (0o700 if path.is_dir() else 0o600), f"{path}: {oct(mode)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.core.store.errors import (
+    ClaimLostError,
     DatabaseCorruptError,
     DiskFullError,
     RecordNotFoundError,
@@ -24,6 +25,7 @@ __all__ = [
     "REVIEWED",
     "SCHEMA_VERSION",
     "STATUSES",
+    "ClaimLostError",
     "DatabaseCorruptError",
     "DiskFullError",
     "FieldView",

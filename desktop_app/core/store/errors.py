@@ -21,3 +21,7 @@ class DiskFullError(StoreError):
 
 class RecordNotFoundError(StoreError):
     """No record (or no such field of a record) with the given id."""
+
+
+class ClaimLostError(StoreError):
+    """Another reader took over a record this one was reading (its claim had gone stale); nothing was saved."""

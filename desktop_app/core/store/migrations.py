@@ -13,9 +13,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from desktop_app.core.store.errors import SchemaTooNewError, StoreError
+from desktop_app.core.private import create_private_file
+from desktop_app.core.store.errors import DatabaseCorruptError, SchemaTooNewError, StoreError
 from desktop_app.core.store.schema import MIGRATIONS, SCHEMA_VERSION, ensure_search_index
-from desktop_app.core.store.sqlite_errors import translate_sqlite_error
+from desktop_app.core.store.sqlite_errors import corrupt_message, translate_sqlite_error
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -28,6 +29,7 @@ def read_version(path: Path) -> int:
     """
     if not path.exists() or path.stat().st_size == 0:
         return 0
+    check_not_truncated(path)
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as e:
@@ -42,6 +44,25 @@ def read_version(path: Path) -> int:
     check_foreign(path, version, tables)
     check_not_newer(path, version)
     return version
+
+
+def check_not_truncated(path: Path) -> None:
+    """A file shorter than the size its own header gives (a copy cut short, a full disk) is damaged; SQLite
+    would only notice on reading a missing page, in the middle of some query."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+            size = os.fstat(f.fileno()).st_size
+    except OSError as e:
+        raise StoreError(f"无法读取记录数据库: {path}（{e.strerror or e}）") from e
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return  # not a database: SQLite's own error says so
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96] and pages > 0
+    if header_valid and size < pages * page_size:
+        raise DatabaseCorruptError(corrupt_message(path))
 
 
 def check_foreign(path: Path, version: int, tables: int) -> None:
@@ -67,6 +88,7 @@ def _backup(path: Path, target: Path) -> None:
     connection reads: SQLite's backup cannot read from a connection that is in a write transaction.)"""
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
+    create_private_file(tmp)
     src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     dst = sqlite3.connect(tmp)
     try:

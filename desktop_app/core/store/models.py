@@ -1,4 +1,4 @@
-"""SQLModel tables of the current schema (version 3; the DDL itself lives in ``schema.py``).
+"""SQLModel tables of the current schema (version 4; the DDL itself lives in ``schema.py``).
 
 Timestamps are UTC ISO-8601 text with microseconds and ``+00:00`` (fixed width, so they sort as text).
 """
@@ -53,7 +53,9 @@ class RecordRow(sqlmodel.SQLModel, table=True):
     warnings_json: str = "[]"
     reviewed_at: str | None = None
     drug_name: str | None = None  # since schema v2
-    merged_into: int | None = None  # since schema v3: hidden, part of that record (until it is split)
+    claim_owner: str | None = None  # since v3: the process reading it now (status "reading")
+    claim_heartbeat: float | None = None  # since v3: UNIX time the owner last said it is still reading
+    merged_into: int | None = None  # since schema v4: hidden, part of that record (until it is split)
 
 
 class FieldRow(sqlmodel.SQLModel, table=True):
@@ -66,6 +68,7 @@ class FieldRow(sqlmodel.SQLModel, table=True):
     ocr_value: str = ""
     value: str = ""
     position: int = 0
+    reread_conflict: int = 0  # since v3: 1 where a re-read's text differs from the kept edit
 
 
 class RevisionRow(sqlmodel.SQLModel, table=True):
@@ -83,7 +86,7 @@ class RevisionRow(sqlmodel.SQLModel, table=True):
 
 
 class RecordPageRow(sqlmodel.SQLModel, table=True):
-    """One image of a record read from several (schema v3), ``page`` from 0 in reading order."""
+    """One image of a record read from several (schema v4), ``page`` from 0 in reading order."""
 
     __tablename__ = "record_pages"
 

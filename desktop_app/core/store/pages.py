@@ -4,7 +4,12 @@ A record read from several images has one ``record_pages`` row per image, in pag
 are those of its first page, and its ``sha256`` is :func:`pages_identity` of its pages (the same images again,
 in any order, find it). A one-image record has no page rows. Merging records makes a new record of all their
 pages, read again from their joined OCR results; the merged records stay, hidden (``merged_into``), so that
-splitting it brings them back as they were, edits included (docs/decisions/0001-one-insert-pages.md).
+splitting it brings them back as they were, edits included (docs/decisions/0009-one-insert-pages.md).
+
+With reading claims (docs/decisions/0005-reading-claims.md): a record of several images is read under one
+claim, like any record (``reading.read_queued``); only read records are merged, and a record that a live
+reader holds is not split. Carried edits keep their re-read conflict flag (reread.py), and an edit that cannot
+be carried on splitting is named in a warning on the records that come back, never dropped silently.
 """
 
 from __future__ import annotations
@@ -24,11 +29,14 @@ from desktop_app.core.pages import join_pages, split_pages
 from desktop_app.core.review import review_warnings
 from desktop_app.core.sections import parse_ocr
 from desktop_app.core.sections_types import Section
+from desktop_app.core.store import rows as row_io
+from desktop_app.core.store.claims import claim_is_free
 from desktop_app.core.store.images import relative_image_path, remove_image
 from desktop_app.core.store.images import write_atomic as write_image
 from desktop_app.core.store.models import (
     QUEUED,
     READ,
+    READING,
     REASON_MERGE,
     REVIEWED,
     FieldRow,
@@ -37,10 +45,12 @@ from desktop_app.core.store.models import (
     RevisionRow,
     utc_now_text,
 )
-from desktop_app.core.store.views import RecordView
+from desktop_app.core.store.views import RecordView, field_label
 
 #: a warning on a merged record whose edits could not all be carried over
 EDITS_LEFT_BEHIND = "合并前有 {0} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在"
+#: a warning on the records a split brings back, for each edit of the merged record that found no place
+SPLIT_EDIT_LEFT_BEHIND = "拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{0}】{1}"
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,7 @@ class PagesMixin:
     """The several-image part of :class:`~desktop_app.core.store.store.RecordStore`."""
 
     data_dir: Path
+    owner: str  # this store's name on the records it claims for reading
 
     if TYPE_CHECKING:  # provided by RecordStore
 
@@ -185,8 +196,10 @@ class PagesMixin:
             fields = _write_reading(
                 s, merged, ocr, parsed.sections, [*ocr.warnings, *review_warnings(ocr, parsed)]
             )
-            left = _carry_edits(
-                s, merged.id, fields, [f for r in rows for f in self._field_rows(s, _id(r))], now
+            left = len(
+                _carry_edits(
+                    s, merged.id, fields, [f for r in rows for f in self._field_rows(s, _id(r))], now
+                )
             )
             if left:
                 merged.warnings_json = json.dumps([*json.loads(merged.warnings_json), EDITS_LEFT_BEHIND.format(left)],
@@ -203,14 +216,18 @@ class PagesMixin:
         """Undo a merge: the records that were merged into this one come back (with the edits made meanwhile
         to fields that are the same in both, reason "merge"); a record imported as several images becomes one
         record per image, read from its page of the OCR result. This record is deleted (the image copies stay:
-        the records use them). The records in page order. ValueError for a record of one image."""
+        the records use them). The records in page order. ValueError for a record of one image, or one that a
+        reader (this store's or another program's) is reading now."""
         with self._tx(write=True) as s:
             row = self._record_row(s, record_id)
             pages = self._page_rows(s, record_id)
             if len(pages) < 2:
                 raise ValueError("这条记录只有一张图片，不能拆分")
+            if row.status == READING and not claim_is_free(row, self.owner):
+                raise ValueError("这条记录正在识别，识别完成后才能拆分")
             now = utc_now_text()
             edited = [f for f in self._field_rows(s, record_id) if f.value != f.ocr_value]
+            left = {_fid(f) for f in edited}  # edits not carried to any record yet
             originals = list(
                 s.exec(
                     select(RecordRow).where(RecordRow.merged_into == record_id).order_by(col(RecordRow.id))
@@ -226,7 +243,9 @@ class PagesMixin:
                 orig.merged_into = None
                 orig.updated_at = now
                 s.add(orig)
-                _carry_edits(s, _id(orig), self._field_rows(s, _id(orig)), edited, now)
+                left &= {
+                    _fid(f) for f in _carry_edits(s, _id(orig), self._field_rows(s, _id(orig)), edited, now)
+                }
             read = split_pages(OcrResult.from_dict(json.loads(row.ocr_json))) if row.ocr_json else []
             for p in pages:
                 if p.sha256 in covered:
@@ -234,15 +253,30 @@ class PagesMixin:
                 found = s.exec(select(RecordRow).where(RecordRow.sha256 == p.sha256)).first()
                 if found is None:
                     found = self._page_record(s, p, read[p.page] if len(read) == len(pages) else None, now)
-                    _carry_edits(s, _id(found), self._field_rows(s, _id(found)), edited, now)
+                    left &= {
+                        _fid(f)
+                        for f in _carry_edits(s, _id(found), self._field_rows(s, _id(found)), edited, now)
+                    }
                 by_page.setdefault(p.page, found)
                 covered.add(p.sha256)
+            notes = [
+                SPLIT_EDIT_LEFT_BEHIND.format(field_label(f.key, f.header), f.value)
+                for f in edited
+                if f.id in left
+            ]
             for f in self._field_rows(s, record_id):
                 s.delete(f)
             s.flush()
             s.delete(row)  # its pages and revisions go with it (ON DELETE CASCADE)
             s.flush()
-            return [self._view(s, by_page[k]) for k in sorted(by_page)]
+            back = [by_page[k] for k in sorted(by_page)]
+            for r in back if notes else []:
+                r.warnings_json = json.dumps(
+                    [*json.loads(r.warnings_json or "[]"), *notes], ensure_ascii=False
+                )
+                s.add(r)
+            s.flush()
+            return [self._view(s, r) for r in back]
 
     # -- internals ----------------------------------------------------------------------------------------
 
@@ -266,15 +300,7 @@ class PagesMixin:
             _set_drug_name(s, row)
         return row
 
-    @staticmethod
-    def _page_rows(s: Session, record_id: int) -> list[RecordPageRow]:
-        return list(
-            s.exec(
-                select(RecordPageRow)
-                .where(RecordPageRow.record_id == record_id)
-                .order_by(col(RecordPageRow.page))
-            ).all()
-        )
+    _page_rows = staticmethod(row_io.page_rows)
 
     def _pages_of(self, s: Session, row: RecordRow) -> list[RecordPageRow]:
         """The pages of a record; a one-image record's own image as a (detached) page row."""
@@ -293,20 +319,6 @@ class PagesMixin:
                 height=row.height,
             )
         ]
-
-    @staticmethod
-    def _pages_by_record(s: Session, ids: Sequence[int | None]) -> dict[int, list[RecordPageRow]]:
-        out: dict[int, list[RecordPageRow]] = {}
-        wanted = [i for i in ids if i is not None]
-        if not wanted:
-            return out
-        for p in s.exec(
-            select(RecordPageRow)
-            .where(col(RecordPageRow.record_id).in_(wanted))
-            .order_by(col(RecordPageRow.record_id), col(RecordPageRow.page))
-        ).all():
-            out.setdefault(p.record_id, []).append(p)
-        return out
 
     @staticmethod
     def _row_by_hash(s: Session, sha256: str) -> RecordRow | None:
@@ -355,6 +367,11 @@ def _id(row: RecordRow) -> int:
     return row.id
 
 
+def _fid(f: FieldRow) -> int:
+    assert f.id is not None
+    return f.id
+
+
 def _page_row(
     record_id: int, page: int, sha256: str, source_path: str, image_format: str, width: int, height: int
 ) -> RecordPageRow:
@@ -393,11 +410,12 @@ def _write_reading(
 
 def _carry_edits(
     s: Session, record_id: int, fields: Sequence[FieldRow], edited: Iterable[FieldRow], now: str
-) -> int:
+) -> list[FieldRow]:
     """Give ``fields`` the edited values of ``edited`` fields that read the same (same key and header, same
-    OCR text), each change a revision with reason "merge"; how many edits found no such field."""
+    OCR text), each change a revision with reason "merge", and their re-read conflict flag (the OCR text under
+    the edit is the same, so a conflict with it still stands); the edits that found no such field."""
     free = list(fields)
-    left = 0
+    left: list[FieldRow] = []
     for old in edited:
         if old.value == old.ocr_value:
             continue
@@ -405,9 +423,12 @@ def _carry_edits(
             (f for f in free if (f.key, f.header, f.ocr_value) == (old.key, old.header, old.ocr_value)), None
         )
         if match is None:
-            left += 1
+            left.append(old)
             continue
         free.remove(match)
+        if match.reread_conflict != old.reread_conflict:
+            match.reread_conflict = old.reread_conflict
+            s.add(match)
         if match.value == old.value:
             continue
         s.add(

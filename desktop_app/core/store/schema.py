@@ -8,9 +8,14 @@ add one.
 * v2: ``records.drug_name`` (the text of the first "name" field) and the full-text index ``fields_fts``: FTS5
   with the trigram tokenizer over ``fields.value`` (external content, kept in sync by triggers). Where this
   SQLite has no FTS5/trigram the index is left out and search falls back to LIKE.
-* v3: one insert in several images. ``record_pages``: the images of a record read from several, in page order
+* v3: reading claims across processes (``records.claim_owner``, ``records.claim_heartbeat``: who is reading
+  the record now, and when it last said so) and ``fields.reread_conflict`` (1: a re-read found text that
+  differs from the person's edit, which was kept). Additive only.
+* v4: one insert in several images. ``record_pages``: the images of a record read from several, in page order
   (a one-image record has none: its image is the record's own); ``records.merged_into``: a record merged with
-  others into one is kept, hidden, until that one is split again (docs/decisions/0001-one-insert-pages.md).
+  others into one is kept, hidden, until that one is split again (docs/decisions/0009-one-insert-pages.md).
+  Additive only. (Developed as v3 beside issue 10's v3; renumbered 4 when the two were merged: a database that
+  a build with the pages' v3 made is brought up to date by this step, see ``_v4``.)
 """
 
 from __future__ import annotations
@@ -76,6 +81,12 @@ CREATE INDEX ix_records_drug_name ON records (drug_name);
 """
 
 V3_SQL = """
+ALTER TABLE records ADD COLUMN claim_owner TEXT;
+ALTER TABLE records ADD COLUMN claim_heartbeat REAL;
+ALTER TABLE fields ADD COLUMN reread_conflict INTEGER NOT NULL DEFAULT 0;
+"""
+
+V4_SQL = """
 CREATE TABLE record_pages (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
@@ -167,6 +178,21 @@ def _v3(conn: sqlite3.Connection, fts_available: bool) -> None:
         conn.execute(statement)
 
 
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _v4(conn: sqlite3.Connection, fts_available: bool) -> None:
+    """The pages' step. A build that had the pages but not the claims numbered this step 3: its "v3" database
+    has ``record_pages`` and no claim columns, so it gets v3's columns here and keeps its pages as they are."""
+    if "claim_owner" not in _columns(conn, "records"):
+        _v3(conn, fts_available)
+    if "record_pages" in _names(conn, "table") and "merged_into" in _columns(conn, "records"):
+        return
+    for statement in _statements(V4_SQL):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -177,6 +203,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "records, fields, revisions", _v1),
     Migration(2, "records.drug_name and the full-text index over field values", _v2),
-    Migration(3, "record_pages (one insert in several images) and records.merged_into", _v3),
+    Migration(3, "reading claims across processes; re-read conflicts with edits", _v3),
+    Migration(4, "record_pages (one insert in several images) and records.merged_into", _v4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

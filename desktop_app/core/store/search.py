@@ -33,8 +33,14 @@ def fts_trigram_available() -> bool:
         conn.close()
 
 
+def clean_query(query: str) -> str:
+    """``query`` without what SQLite cannot take as text: NUL (ends a C string) and lone surrogates (cannot
+    be encoded as UTF-8). Both become spaces, i.e. term separators."""
+    return "".join(" " if c == "\x00" or "\ud800" <= c <= "\udfff" else c for c in query)
+
+
 def split_terms(query: str) -> list[str]:
-    return query.split()[:MAX_TERMS]
+    return clean_query(query).split()[:MAX_TERMS]
 
 
 def fts_phrase(term: str) -> str:

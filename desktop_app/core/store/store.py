@@ -7,33 +7,34 @@ the busy timeout for each other; reads see a consistent snapshot. Methods return
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
 
-from sqlalchemy import URL, Engine, create_engine, event, text
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
 from desktop_app.core.ocr_types import OcrResult
+from desktop_app.core.private import create_private_file, make_private_dir
 from desktop_app.core.sections_types import Section
-from desktop_app.core.store.errors import RecordNotFoundError, StoreError
+from desktop_app.core.store import rows as row_io
+from desktop_app.core.store.claims import claim_is_free, heartbeat, new_owner_id
+from desktop_app.core.store.db import make_engine, transaction
+from desktop_app.core.store.errors import ClaimLostError, RecordNotFoundError, StoreError
 from desktop_app.core.store.export import records_to_csv, records_to_json
 from desktop_app.core.store.images import IMAGES_DIR, relative_image_path, remove_image, sweep_partial_files
 from desktop_app.core.store.images import write_atomic as write_image
-from desktop_app.core.store.migrations import BUSY_TIMEOUT_MS, migrate
+from desktop_app.core.store.migrations import migrate
 from desktop_app.core.store.models import (
     FAILED,
     QUEUED,
     READ,
     READING,
     REASON_EDIT,
-    REASON_REREAD,
     REASON_REVERT,
     REVIEWED,
     FieldRow,
@@ -42,21 +43,18 @@ from desktop_app.core.store.models import (
     utc_now_text,
 )
 from desktop_app.core.store.pages import PagesMixin
+from desktop_app.core.store.reread import merge_reading
 from desktop_app.core.store.search import build_search, fts_trigram_available
-from desktop_app.core.store.sqlite_errors import translate_sqlite_error
 from desktop_app.core.store.views import (
     OTHER,
     PREAMBLE,
     RecordView,
     RevisionView,
     canonical_keys,
-    record_view,
     revision_view,
 )
 
 DB_NAME = "records.sqlite3"
-_BATCH = 500  # ids per IN (...) query
-_T = TypeVar("_T")
 
 
 class RecordStore(PagesMixin):
@@ -71,6 +69,7 @@ class RecordStore(PagesMixin):
         self.uses_fts = fts  # False: search runs on LIKE only (SQLite without FTS5 trigram)
         self._engine = engine
         self._closed = False
+        self.owner = new_owner_id()  # this instance's name on the records it claims for reading
 
     # -- opening and closing ------------------------------------------------------------------------------
 
@@ -81,18 +80,27 @@ class RecordStore(PagesMixin):
         Raises StoreError (plain words): corrupt or foreign file, database from a newer app, no access.
         """
         data_dir = Path(data_dir)
-        try:
-            data_dir.mkdir(parents=True, exist_ok=True)
-            (data_dir / IMAGES_DIR).mkdir(exist_ok=True)
-        except OSError as e:
-            raise StoreError(f"无法创建数据文件夹: {data_dir} ({e.strerror or e})") from e
+        make_private_dir(data_dir)
         db_path = data_dir / DB_NAME
+        try:
+            make_private_dir(data_dir / IMAGES_DIR)
+            create_private_file(db_path)  # SQLite gives its -wal and -shm files the database's mode
+        except StoreError as e:
+            if not db_path.is_file():
+                raise
+            # a read-only data folder: the database may still be readable (the SQLite error says)
+            del e
+        except OSError as e:
+            raise StoreError(f"无法在数据文件夹中创建记录数据库: {db_path}（{e.strerror or e}）") from e
         fts = migrate(db_path, fts_trigram_available())
         sweep_partial_files(data_dir / IMAGES_DIR)
-        return cls(data_dir, _make_engine(db_path), fts)
+        return cls(data_dir, make_engine(db_path), fts)
 
     def close(self) -> None:
+        """Release this instance's reading claims (another process may read those records at once), close."""
         if not self._closed:
+            with contextlib.suppress(StoreError, sqlite3.Error):
+                self.release_claims()
             self._closed = True
             self._engine.dispose()
 
@@ -155,37 +163,77 @@ class RecordStore(PagesMixin):
         self._set_status(record_id, QUEUED, None)
 
     def mark_reading(self, record_id: int) -> None:
-        self._set_status(record_id, READING, None)
+        """Claim a record for this instance whatever its state (tests; readers use ``claim``)."""
+        self._set_status(record_id, READING, None, owner=self.owner)
 
     def mark_failed(self, record_id: int, error: str) -> None:
         self._set_status(record_id, FAILED, error)
 
+    def claim(self, record_id: int) -> bool:
+        """Start reading a record: True where this instance now holds it ("reading", owned by us); False where
+        it is not to be read (already read, failed, deleted, merged into another) or another reader holds a live
+        claim on it. A record of several images is one claim for all its pages."""
+        with self._tx(write=True) as s:
+            row = s.get(RecordRow, record_id)
+            if row is None or row.merged_into is not None or not claim_is_free(row, self.owner):
+                return False
+            row.status = READING
+            row.error = None
+            row.claim_owner = self.owner
+            row.claim_heartbeat = time.time()
+            row.updated_at = utc_now_text()
+            s.add(row)
+            return True
+
+    def heartbeat(self, record_id: int) -> None:
+        """Say that this instance is still reading ``record_id`` (renews its claim)."""
+        with self._tx(write=True) as s:
+            s.connection().execute(
+                text("UPDATE records SET claim_heartbeat = :now WHERE id = :id AND claim_owner = :me"),
+                {"now": time.time(), "id": record_id, "me": self.owner},
+            )
+
+    def keep_claim(self, record_id: int) -> contextlib.AbstractContextManager[None]:
+        """``with store.keep_claim(id):`` renews the claim on a background thread while the block reads."""
+        return heartbeat(lambda: self.heartbeat(record_id))
+
+    def release_claims(self) -> int:
+        """Let go of the records this instance claimed and did not finish (they stay "reading", ownerless, so
+        any reader takes them); returns how many."""
+        with self._tx(write=True) as s:
+            result = s.connection().execute(
+                text("UPDATE records SET claim_owner = NULL WHERE claim_owner = :me AND status = :reading"),
+                {"me": self.owner, "reading": READING},
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
     def pending(self) -> list[RecordView]:
-        """Records still to read ("queued", or "reading" when the app was killed mid-batch), oldest first."""
+        """Records still to read, oldest first: "queued", and "reading" ones whose claim is free (a killed or
+        closed reader's); records another live reader holds are left out."""
         with self._tx() as s:
             rows = s.exec(
                 select(RecordRow)
                 .where(col(RecordRow.status).in_((QUEUED, READING)), col(RecordRow.merged_into).is_(None))
                 .order_by(col(RecordRow.created_at), col(RecordRow.id))
             ).all()
-            return self._views(s, rows)
+            now = time.time()
+            return self._views(s, [r for r in rows if claim_is_free(r, self.owner, now)])
 
     # -- OCR results --------------------------------------------------------------------------------------
 
     def save_ocr(
         self, record_id: int, ocr: OcrResult, sections: Sequence[Section], warnings: Sequence[str]
     ) -> RecordView:
-        """Store an OCR result and its sections; status becomes "read".
+        """Store an OCR result and its sections; status becomes "read" (or stays "reviewed", see below).
 
         ``ocr.to_dict()`` is stored as JSON as it is. Each section becomes a field (key, header, OCR value,
-        current value = OCR value, position). drug_name is the text of the first "name" section.
+        current value = OCR value, position). drug_name is the current value of the first "name" field.
 
-        Reading a record again (another engine, a better photo) replaces the OCR result and all fields: the
-        new reading is what the record shows, and a reviewed record goes back to "read" (its new text is not
-        reviewed). Nothing is lost: each old field's value, user edits included, is kept as a revision with
-        reason "re-read" (``new_value`` = the new text of the matching section: same key, or for "other" and
-        "preamble" same header, n-th occurrence; None where the new reading has none). The old OCR JSON is not
-        kept. Raises RecordNotFoundError, ValueError for a section key that is not canonical/other/preamble.
+        Reading a record again (another engine, a better photo) never silently replaces a person's edit:
+        see ``reread.merge_reading`` (edits kept, conflicts flagged, every replaced value kept as a "re-read"
+        revision; a reviewed record stays reviewed unless the text under an accepted value changed). The old
+        OCR JSON is not kept. Raises RecordNotFoundError, ClaimLostError where another reader has taken the
+        record over, ValueError for a section key that is not canonical/other/preamble.
         """
         known = canonical_keys() | {OTHER, PREAMBLE}
         for sec in sections:
@@ -193,49 +241,25 @@ class RecordStore(PagesMixin):
                 raise ValueError(f"unknown section key: {sec.key!r}")
         with self._tx(write=True) as s:
             row = self._record_row(s, record_id)
+            if row.status == READING and row.claim_owner not in (None, self.owner):
+                raise ClaimLostError(f"这张图片已由另一个程序接手识别，本次结果未保存: {row.source_path}")
             now = utc_now_text()
-            old_fields = self._field_rows(s, record_id)
-            if old_fields:
-                new_by_match = _by_occurrence((sec.key, sec.header, sec.text) for sec in sections)
-                old_by_match = _by_occurrence((f.key, f.header, f) for f in old_fields)
-                for match, olds in old_by_match.items():
-                    news = new_by_match.get(match, [])
-                    for i, old in enumerate(olds):
-                        s.add(
-                            RevisionRow(
-                                record_id=record_id,
-                                field_id=None,
-                                key=old.key,
-                                header=old.header,
-                                old_value=old.value,
-                                new_value=news[i] if i < len(news) else None,
-                                at=now,
-                                reason=REASON_REREAD,
-                            )
-                        )
-                for old in old_fields:
-                    s.delete(old)
-                s.flush()
-            for position, sec in enumerate(sections):
-                s.add(
-                    FieldRow(
-                        record_id=record_id,
-                        key=sec.key,
-                        header=sec.header,
-                        ocr_value=sec.text,
-                        value=sec.text,
-                        position=position,
-                    )
-                )
+            merged = merge_reading(s, record_id, self._field_rows(s, record_id), sections, now)
             row.ocr_json = json.dumps(ocr.to_dict(), ensure_ascii=False)
             row.engine = ocr.engine
             row.engine_version = ocr.engine_version
             row.model = ocr.model
             row.warnings_json = json.dumps(list(warnings), ensure_ascii=False)
-            row.status = READ
+            # reviewed_at survives a trip through the queue ("re-read" puts a reviewed record back in it)
+            if row.reviewed_at is not None and not merged.accepted_text_changed:
+                row.status = REVIEWED
+            else:
+                row.status = READ
+                row.reviewed_at = None
             row.error = None
-            row.reviewed_at = None
-            row.drug_name = next((sec.text for sec in sections if sec.key == "name"), None)
+            row.claim_owner = None
+            row.claim_heartbeat = None
+            row.drug_name = next((f.value for f in merged.fields if f.key == "name"), None)
             row.updated_at = now
             s.add(row)
             s.flush()
@@ -339,37 +363,18 @@ class RecordStore(PagesMixin):
 
     # -- internals ----------------------------------------------------------------------------------------
 
-    @contextmanager
-    def _tx(self, write: bool = False) -> Iterator[Session]:
-        """A session in one transaction: BEGIN IMMEDIATE for writes (no lock upgrade deadlocks), BEGIN for
-        reads (one snapshot). Commits on success, rolls back on error; SQLite errors become StoreErrors."""
+    def _tx(self, write: bool = False) -> contextlib.AbstractContextManager[Session]:
         if self._closed:
             raise StoreError("记录库已关闭")
-        try:
-            with self._engine.connect() as conn:
-                conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-                with Session(bind=conn, expire_on_commit=False, autoflush=False) as session:
-                    yield session
-                    session.flush()
-                conn.commit()
-        except DBAPIError as e:
-            orig = e.orig
-            if isinstance(orig, sqlite3.Error):
-                translated = translate_sqlite_error(orig, self.db_path)
-                if translated is not orig:
-                    raise translated from e
-            raise
-        except sqlite3.Error as e:
-            translated = translate_sqlite_error(e, self.db_path)
-            if translated is not e:
-                raise translated from e
-            raise
+        return transaction(self._engine, self.db_path, write)
 
-    def _set_status(self, record_id: int, status: str, error: str | None) -> None:
+    def _set_status(self, record_id: int, status: str, error: str | None, owner: str | None = None) -> None:
         with self._tx(write=True) as s:
             row = self._record_row(s, record_id)
             row.status = status
             row.error = error
+            row.claim_owner = owner
+            row.claim_heartbeat = time.time() if owner else None
             row.updated_at = utc_now_text()
             s.add(row)
 
@@ -407,6 +412,7 @@ class RecordStore(PagesMixin):
                 )
             )
             f.value = new_value
+            f.reread_conflict = 0  # the person has decided
             s.add(f)
             s.flush()
             first_name = s.exec(
@@ -418,56 +424,11 @@ class RecordStore(PagesMixin):
             row.updated_at = now
             s.add(row)
 
-    @staticmethod
-    def _record_row(s: Session, record_id: int) -> RecordRow:
-        row = s.get(RecordRow, record_id)
-        if row is None:
-            raise RecordNotFoundError(f"记录不存在（可能已被删除）: {record_id}")
-        return row
-
-    @staticmethod
-    def _field_rows(s: Session, record_id: int) -> list[FieldRow]:
-        return list(
-            s.exec(
-                select(FieldRow)
-                .where(FieldRow.record_id == record_id)
-                .order_by(col(FieldRow.position), col(FieldRow.id))
-            ).all()
-        )
-
-    def _view(self, s: Session, row: RecordRow, include_ocr: bool = True) -> RecordView:
-        assert row.id is not None
-        return record_view(row, self._field_rows(s, row.id), include_ocr, self._page_rows(s, row.id))
-
-    def _views(self, s: Session, rows: Sequence[RecordRow], include_ocr: bool = True) -> list[RecordView]:
-        """Views of ``rows`` in their order, loading the fields of up to 500 records per query."""
-        out: list[RecordView] = []
-        for start in range(0, len(rows), _BATCH):
-            chunk = rows[start : start + _BATCH]
-            ids = [r.id for r in chunk]
-            by_record: dict[int, list[FieldRow]] = {}
-            pages = self._pages_by_record(s, ids)
-            for f in s.exec(
-                select(FieldRow)
-                .where(col(FieldRow.record_id).in_(ids))
-                .order_by(col(FieldRow.record_id), col(FieldRow.position), col(FieldRow.id))
-            ).all():
-                by_record.setdefault(f.record_id, []).append(f)
-            for r in chunk:
-                assert r.id is not None
-                out.append(record_view(r, by_record.get(r.id, []), include_ocr, pages.get(r.id)))
-        return out
-
-    def _views_by_ids(self, s: Session, ids: Sequence[int], include_ocr: bool = True) -> list[RecordView]:
-        """Views of the records with ``ids``, in that order; ids with no record are skipped."""
-        rows: dict[int, RecordRow] = {}
-        for start in range(0, len(ids), _BATCH):
-            for r in s.exec(
-                select(RecordRow).where(col(RecordRow.id).in_(ids[start : start + _BATCH]))
-            ).all():
-                assert r.id is not None
-                rows[r.id] = r
-        return self._views(s, [rows[i] for i in ids if i in rows], include_ocr)
+    _record_row = staticmethod(row_io.record_row)
+    _field_rows = staticmethod(row_io.field_rows)
+    _view = staticmethod(row_io.view)
+    _views = staticmethod(row_io.views)
+    _views_by_ids = staticmethod(row_io.views_by_ids)
 
     def _export_views(self, ids: list[int] | None) -> list[RecordView]:
         with self._tx() as s:
@@ -477,27 +438,3 @@ class RecordStore(PagesMixin):
                 ).all()
                 return self._views(s, all_rows, include_ocr=False)
             return self._views_by_ids(s, list(dict.fromkeys(ids)), include_ocr=False)
-
-
-def _by_occurrence(items: Iterable[tuple[str, str, _T]]) -> dict[tuple[str, str], list[_T]]:
-    """Group (key, header, item) by key for canonical keys, by (key, header) for "other"/"preamble"."""
-    known = canonical_keys()
-    out: dict[tuple[str, str], list[_T]] = {}
-    for key, header, item in items:
-        match = (key, "") if key in known else (key, header)
-        out.setdefault(match, []).append(item)
-    return out
-
-
-def _make_engine(db_path: Path) -> Engine:
-    url = URL.create("sqlite", database=str(db_path))
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
-        dbapi_conn.isolation_level = None  # transactions are begun explicitly in RecordStore._tx
-        dbapi_conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        dbapi_conn.execute("PRAGMA journal_mode = WAL")
-        dbapi_conn.execute("PRAGMA foreign_keys = ON")
-
-    return engine

@@ -38,6 +38,8 @@ class FieldView:
     value: str
     edited: bool
     position: int
+    #: a re-read found ``ocr_value`` where the person had written ``value`` (kept); see reread.CONFLICT_MESSAGE
+    conflict: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ def field_view(row: FieldRow) -> FieldView:
         value=row.value,
         edited=row.value != row.ocr_value,
         position=row.position,
+        conflict=bool(row.reread_conflict),
     )
 
 
