@@ -38,7 +38,7 @@ MODEL_FILES = {
 @dataclass(frozen=True)
 class RapidSettings:
     #: height of a detection strip, in detector pixels
-    det_tile: int = 1280
+    det_tile: int = 2048
     #: pixels of the quick probe that measures the text size
     probe_pixels: int = 600_000
     #: detector pixels a text line's box should be tall (the detector misses lines below ~14)
