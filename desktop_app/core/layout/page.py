@@ -84,8 +84,11 @@ def _paper_quad(small: np.ndarray) -> np.ndarray | None:
 
     sh, sw = small.shape[:2]
     hsv = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)
-    value = cv2.GaussianBlur(hsv[:, :, 2], (0, 0), 2)
+    value = cv2.GaussianBlur(hsv[:, :, 2], (0, 0), 2).astype(np.float32)
     sat = cv2.GaussianBlur(hsv[:, :, 1], (0, 0), 2)
+    # uneven light (a shadowed corner, a lamp's hot spot) is flattened against the brightness all around
+    light = cv2.GaussianBlur(value, (0, 0), min(sh, sw) / 6)
+    value = np.clip(value / np.maximum(light, 1.0) * 160.0, 0, 255).astype(np.uint8)
     # paper: bright and grey-white; Otsu on the brightness splits it from most tables and cloths
     thr, _ = cv2.threshold(value, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     paper = ((value >= thr) & (sat < 90)).astype(np.uint8) * 255
