@@ -176,3 +176,54 @@ def test_after_a_line_that_ran_to_the_edge_only_an_exact_plain_header_counts() -
     fields = parsed.fields()
     assert fields["dosage"] == "口服。一次1粒。禁 忌症状"  # "禁 忌症状" is not a header: a soft wrap
     assert "storage" in fields and fields["storage"] == ""
+
+
+# -- real inserts' header variants (issue 8) ------------------------------------------------------------
+
+
+def test_boxed_warning_is_its_own_field() -> None:
+    p = parse_lines(["格列齐特片说明书", "警示语", "本品可引起低血糖。", "【药品名称】通用名称：格列齐特片"])
+    assert p.fields()["warning"] == "本品可引起低血糖。"
+    p = parse_lines(["警示语：与饮食控制同用可导致低血糖。", "【成份】格列齐特"])
+    assert p.fields()["warning"] == "与饮食控制同用可导致低血糖。"
+
+
+def test_drug_name_header_variant_and_ideographic_spaces() -> None:
+    p = parse_lines(["【药物名称】", "通用名称：氯沙坦钾片", "英文名称：Losartan", "【成　　份】本品主要成份为氯沙坦钾。",
+                     "【用法与用量】口服。"])  # fmt: skip
+    f = p.fields()
+    assert f["name"] == "氯沙坦钾片"
+    assert f["english_name"] == "Losartan"
+    assert f["ingredients"] == "本品主要成份为氯沙坦钾。"
+    assert f["dosage"] == "口服。"
+
+
+@pytest.mark.parametrize(
+    "first, second, key",
+    [("【适 应", "症】", "indications"), ("【成", "份】", "ingredients"), ("【注意", "事项】", "precautions"),
+     ("【有效", "期", "shelf_life"),  # the closing bracket lost
+     ("I:", "藏】", "storage"),  # 【贮 misread: the tail names one header alone
+     ("【包", "装1", "packaging")],
+)  # fmt: skip
+def test_bracketed_label_wrapped_onto_the_next_line(first: str, second: str, key: str) -> None:
+    p = parse_lines(["【规格】50mg", first, second, "正文一行。"])
+    assert p.fields()[key] == "正文一行。"
+    assert p.fields()["strength"] == "50mg"
+
+
+def test_wrapped_label_rest_of_line_is_kept() -> None:
+    p = parse_lines(["【成", "份】本品主要成份为氯沙坦钾。"])
+    assert p.fields()["ingredients"] == "本品主要成份为氯沙坦钾。"
+
+
+def test_ambiguous_tail_is_not_taken_for_a_header() -> None:
+    # "症】" ends both 适应症 and 禁忌症: without the first half it is text, kept as it was read
+    p = parse_lines(["【规格】50mg", "x", "症】", "正文"])
+    assert "症】" in p.fields()["strength"]
+
+
+@pytest.mark.parametrize("line", ["孕妇及哺乳期妇女用药慎用", "药物相互作用无", "上市许可持有人0"])
+def test_text_after_an_unbracketed_header_lookalike_is_not_dropped(line: str) -> None:
+    """Found by the fuzzer: a line within two edits of a header was taken for the header, losing its tail."""
+    p = parse_lines(["【用法用量】口服", line])
+    assert line in "".join(s.text for s in p.sections)

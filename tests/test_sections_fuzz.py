@@ -58,9 +58,9 @@ def _without_labels(text: str) -> str:
 
 
 def _known_fuzzy_header_loss(sections: list[Section]) -> int:
-    """KNOWN BUG (reported, not fixed here: sections.py belongs to another change): a line, or the part of a
-    line before a mid-line header, that is within two edits of a header is taken as that header, so up to
-    two characters of it vanish, content included ("孕妇及哺乳期妇女用药慎用" -> header 孕妇及哺乳期妇女用药,
-    "慎用" lost; "药物相互作用无" -> "无" lost). Up to two characters per header found are let off, so that
-    the fuzzer keeps looking for any other loss."""
+    """A header damaged by OCR ("用法用晕", "药勿相互作用") is taken for the canonical header it resembles, so
+    its misread characters are replaced by the canonical ones: up to two characters per header found. Text
+    around a header is never let off (the fuzzer found that a longer look-alike, "孕妇及哺乳期妇女用药慎用",
+    once lost its tail; lines longer than the header, or holding digits or Latin letters, are not headers
+    now: see test_sections.py)."""
     return 2 * sum(1 for sec in sections if sec.header)

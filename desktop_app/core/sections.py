@@ -105,17 +105,28 @@ def match_header(text: str, *, continuation: bool, name_parts: bool) -> HeaderMa
     # "成份：text" - on a line that carries on the previous line's sentence, only an exact header counts
     for i, ch in enumerate(stripped[:18]):
         if ch in COLONS:
-            found = lookup_header(stripped[:i], bracketed=False, name_parts=name_parts)
+            found = _unbracketed(stripped[:i], name_parts)
             if found is not None and (not continuation or re.sub(r"\s+", "", stripped[:i]) == found[1]):
                 return HeaderMatch(found[0], found[1], _skip_colon(text, text.index(ch) + 1), False)
             break
     # "成份" alone on its line - after a line that ran to the edge (it may be the tail of a sentence), only
     # an exact header counts
     label = stripped.rstrip(COLONS)
-    found = lookup_header(label, bracketed=False, name_parts=name_parts)
+    found = _unbracketed(label, name_parts)
     if found is not None and (not continuation or re.sub(r"\s+", "", label) == found[1]):
         return HeaderMatch(found[0], found[1], len(text), False)
     return None
+
+
+def _unbracketed(candidate: str, name_parts: bool) -> tuple[str, str] | None:
+    """A header written without brackets. Without brackets to bound it, a label longer than the header it
+    resembles is a header with text after it ("孕妇及哺乳期妇女用药慎用", "药物相互作用无"): taking it for the
+    header would drop that text, so only a misread or shortened header counts."""
+    found = lookup_header(candidate, bracketed=False, name_parts=name_parts)
+    label = re.sub(r"\s+", "", candidate)
+    if found is not None and label != found[1] and (len(label) > len(found[1]) or re.search(r"[0-9A-Za-z]", label)):
+        return None  # no header label holds digits or Latin letters: "00相互作用" is text
+    return found
 
 
 def _looks_like_label(label: str) -> bool:

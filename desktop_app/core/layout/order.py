@@ -84,7 +84,7 @@ def find_separators(boxes: list[RawBox], line_h: float) -> list[Separator]:
         return []
     by_y = sorted(boxes, key=lambda b: b.cy)
     pairs: list[tuple[float, float]] = []  # (gap centre x, y)
-    min_gap = 1.0 * line_h
+    min_gap = 0.6 * line_h  # real inserts leave one or two characters between columns
     for i, a in enumerate(by_y):
         for b in by_y[i + 1 :]:
             if b.y0 > a.y1:
@@ -112,16 +112,23 @@ def find_separators(boxes: list[RawBox], line_h: float) -> list[Separator]:
             clusters[-1].append(p)
         else:
             clusters.append([p])
+    ys_all = [b.cy for b in boxes]
+    text_h = max(ys_all) - min(ys_all)
     seps = []
     for cl in clusters:
         if len(cl) < max(4, 0.15 * rows):
             continue
         xs = np.array([p[0] for p in cl])
         ys = np.array([p[1] for p in cl])
-        if ys.max() - ys.min() < 4 * line_h:
-            continue  # a few side-by-side lines (a small table), not a column layout
+        if ys.max() - ys.min() < max(4 * line_h, 0.25 * text_h):
+            # side-by-side lines over a short stretch of the page: a table's cells inside one column, not a
+            # column layout (columns run most of the page)
+            continue
+        # paragraphs start indented: the column's edge is where its unindented lines start
+        edge = xs <= np.percentile(xs, 20) + 0.5 * line_h
+        xs, ys = xs[edge], ys[edge]
         slope, offset = 0.0, float(np.median(xs))
-        if ys.std() > 0 and len(cl) >= 6:
+        if ys.std() > 0 and len(xs) >= 6:
             fit_slope, fit_offset = np.polyfit(ys, xs, 1)
             if abs(fit_slope) <= 0.08:  # more lean than any photo gives is not a straight separator
                 slope, offset = float(fit_slope), float(fit_offset)
