@@ -20,7 +20,7 @@ from PIL import Image
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import EngineUnavailable
-from desktop_app.core.engines.rapid_lines import LineSeparatingPost, typical_line_height
+from desktop_app.core.engines.rapid_lines import LineSeparatingPost, curved_crop, typical_line_height
 from desktop_app.core.layout import RawBox, arrange_lines
 from desktop_app.core.layout.page import PageWarp, find_page
 from desktop_app.core.ocr_types import OcrLine, OcrResult
@@ -281,15 +281,29 @@ class RapidEngine:
     def _recognize(
         self, ocr: Any, bgr: np.ndarray, boxes: list[np.ndarray], cancel: CancelToken | None
     ) -> list[RawBox]:
+        import cv2
         from rapidocr.utils.process_img import get_rotate_crop_image
 
         crops = [get_rotate_crop_image(bgr, _pad_box(b, bgr.shape)) for b in boxes]
+        # long lines on curled paper are also cut out along their curve; whichever reading the recogniser is
+        # surer of is kept (following the curve can slip onto a neighbouring line, and then reads worse)
+        line_h = typical_line_height(boxes)
+        curved: dict[int, np.ndarray] = {}
+        if line_h:
+            gray = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+            for i, b in enumerate(boxes):
+                crop = curved_crop(gray, bgr, b, line_h)
+                if crop is not None:
+                    curved[i] = crop
+        better = dict(zip(curved, _rec(ocr, list(curved.values())), strict=True)) if curved else {}
         out: list[RawBox] = []
         chunk = 48  # recognise in chunks so a cancel request is honoured within a second or two
         for start in range(0, len(crops), chunk):
             if cancel:
                 cancel.raise_if_cancelled()
-            for j, (text, score, confs) in enumerate(_rec(ocr, crops[start : start + chunk])):
+            for j, read in enumerate(_rec(ocr, crops[start : start + chunk])):
+                alt = better.get(start + j)
+                text, score, confs = alt if alt is not None and alt[1] > read[1] else read
                 out.append(RawBox(text=text, score=score, box=boxes[start + j], char_conf=confs))
         return out
 

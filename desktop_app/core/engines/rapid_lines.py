@@ -54,3 +54,57 @@ class LineSeparatingPost:
         finally:
             b.unclip_ratio = unclip
         return b.filter_det_res(boxes, scores, src_h, src_w)
+
+
+def curved_crop(gray: np.ndarray, bgr: np.ndarray, box: np.ndarray, line_h: float) -> np.ndarray | None:
+    """A long line on curled paper, cut out along its curve and laid flat; None for a line that is straight
+    enough for the ordinary rectangular crop.
+
+    A curved line's detected box is a fat, slightly turned rectangle whose ends reach into the neighbouring
+    lines. The line's centre is followed through the box, column strip by column strip, as the band of
+    ``line_h`` rows with the most ink near the previous strip's centre; a quadratic through those centres is
+    the line's spine, and the crop is sampled along it.
+    """
+    import cv2
+
+    h = float(np.linalg.norm(box[3] - box[0]))
+    w = float(np.linalg.norm(box[1] - box[0]))
+    top = box[1] - box[0]
+    if h < 1.35 * line_h or w < 10 * line_h or abs(top[1]) > 0.1 * abs(top[0]):
+        return None
+    x0, x1 = int(max(0, box[:, 0].min())), int(min(gray.shape[1] - 1, box[:, 0].max()))
+    y0, y1 = int(max(0, box[:, 1].min())), int(min(gray.shape[0] - 1, box[:, 1].max()))
+    band = max(4, round(line_h * 0.8))
+    if y1 - y0 <= band or x1 - x0 < 4 * line_h:
+        return None
+    ink = 255.0 - gray[y0 : y1 + 1, x0 : x1 + 1].astype(np.float32)
+    step = max(4, round(line_h))
+    starts = list(range(0, ink.shape[1] - step + 1, step))
+    if len(starts) < 6:
+        return None
+    kernel = np.ones(band, np.float32)
+    centres = np.full(len(starts), np.nan)
+    mid = len(starts) // 2
+    for order in (range(mid, len(starts)), range(mid - 1, -1, -1)):
+        prev = (ink.shape[0] - 1) / 2
+        for i in order:
+            profile = np.convolve(ink[:, starts[i] : starts[i] + step].sum(axis=1), kernel, mode="same")
+            lo, hi = int(max(0, prev - 0.2 * line_h)), int(min(len(profile), prev + 0.2 * line_h + 1))
+            if hi <= lo or profile[lo:hi].max() <= 0:
+                continue
+            prev = lo + float(np.argmax(profile[lo:hi]))
+            centres[i] = prev
+    ok = ~np.isnan(centres)
+    if ok.sum() < 6:
+        return None
+    xs = np.array(starts, np.float32)[ok] + step / 2
+    spine = np.polyfit(xs, centres[ok], 2)
+    cols = np.arange(ink.shape[1], dtype=np.float32)
+    ys = np.polyval(spine, cols)
+    if float(ys.max() - ys.min()) < 0.3 * line_h:
+        return None  # straight after all
+    out_h = max(8, round(1.35 * line_h))
+    rows = np.arange(out_h, dtype=np.float32) - out_h / 2
+    map_x = np.broadcast_to(cols + x0, (out_h, len(cols))).astype(np.float32)
+    map_y = (ys[None, :] + y0 + rows[:, None]).astype(np.float32)
+    return cv2.remap(bgr, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
