@@ -282,7 +282,7 @@ def mentions(a: Medicine, b: Medicine, lex: Lexicon | None = None) -> list[Findi
                 fuzzy = False
                 spans: list[tuple[int, int]] = []
                 for t in terms:
-                    for h in find_word(item, t.word, lex, own):
+                    for h in find_word(item, t.word, lex, own, fuzzy=t.kind != "class"):
                         if any(x <= h.start and h.end <= y for x, y in spans):
                             continue  # inside a longer match already counted (降压药 in 其他降压药)
                         if t.kind == "class" and is_self_description(item, h.start):

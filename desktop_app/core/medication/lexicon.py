@@ -190,7 +190,7 @@ class Lexicon:
                 _add(classes, cid)
                 how.append(f"{word} → {self.label(cid)}（类别，词表）")
                 return
-        fuzzy = self.fuzzy_lookup(word)
+        fuzzy = next((f for c, _ in self._stripped(word) if (f := self.fuzzy_lookup(c))), None)
         if fuzzy is not None:
             _add(entries, fuzzy)
             how.append(f"{word} → {fuzzy}（相差一个字，可能是误读或笔误）")

@@ -28,15 +28,18 @@ class Hit:
     negated: bool
 
 
-def find_word(text: str, word: str, lex: Lexicon, own: frozenset[str] = frozenset()) -> list[Hit]:
+def find_word(
+    text: str, word: str, lex: Lexicon, own: frozenset[str] = frozenset(), fuzzy: bool = True
+) -> list[Hit]:
     """Where ``word`` is printed in ``text``. ``own``: words that name the same medicine (a longer known word
-    around a hit that is one of these does not hide it)."""
+    around a hit that is one of these does not hide it). ``fuzzy``: allow one wrong character (names only: a
+    class name is made of common words, 抗血小板药 / 抗血小板作用)."""
     hits: list[Hit] = []
     start = text.find(word)
     while start >= 0:
         hits.append(Hit(start, start + len(word), word, word, False, False))
         start = text.find(word, start + 1)
-    if len(word) >= FUZZY_MIN and _CJK_ONLY.match(word):
+    if fuzzy and len(word) >= FUZZY_MIN and _CJK_ONLY.match(word):
         exact = {h.start for h in hits}
         for s in range(0, len(text) - len(word) + 1):
             window = text[s : s + len(word)]
