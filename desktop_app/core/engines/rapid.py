@@ -295,17 +295,41 @@ class RapidEngine:
                 crop = curved_crop(gray, bgr, b, line_h)
                 if crop is not None:
                     curved[i] = crop
-        better = dict(zip(curved, _rec(ocr, list(curved.values())), strict=True)) if curved else {}
-        out: list[RawBox] = []
+        along = dict(zip(curved, _rec(ocr, list(curved.values())), strict=True)) if curved else {}
+        reads: list[tuple[str, float, tuple[float, ...]]] = []
         chunk = 48  # recognise in chunks so a cancel request is honoured within a second or two
         for start in range(0, len(crops), chunk):
             if cancel:
                 cancel.raise_if_cancelled()
-            for j, read in enumerate(_rec(ocr, crops[start : start + chunk])):
-                alt = better.get(start + j)
-                text, score, confs = alt if alt is not None and alt[1] > read[1] else read
-                out.append(RawBox(text=text, score=score, box=boxes[start + j], char_conf=confs))
+            reads.extend(_rec(ocr, crops[start : start + chunk]))
+        out: list[RawBox] = []
+        for i, read in enumerate(reads):
+            alt = along.get(i)
+            if alt is not None and alt[1] > read[1] and not _reads_a_neighbour(alt[0], i, boxes, reads, line_h):
+                read = alt
+            text, score, confs = read
+            out.append(RawBox(text=text, score=score, box=boxes[i], char_conf=confs))
         return out
+
+
+def _reads_a_neighbour(
+    text: str, i: int, boxes: list[np.ndarray], reads: list[tuple[str, float, tuple[float, ...]]], line_h: float | None
+) -> bool:
+    """Whether a reading along a curve begins like the line above or below it does: the spine slipped onto
+    the neighbouring line, and the reading would repeat that line."""
+    from rapidfuzz.distance import Levenshtein
+
+    head = text[:8]
+    if len(head) < 4 or not line_h:
+        return False
+    cy = float(boxes[i][:, 1].mean())
+    x0 = float(boxes[i][:, 0].min())
+    for j, other in enumerate(boxes):
+        if j == i or abs(float(other[:, 1].mean()) - cy) > 2.0 * line_h or abs(float(other[:, 0].min()) - x0) > line_h:
+            continue
+        if Levenshtein.normalized_similarity(head, reads[j][0][:8]) >= 0.75:
+            return True
+    return False
 
 
 def _build(factory: Any, params: dict[str, Any], backend: str) -> Any:
