@@ -44,7 +44,9 @@ class RapidSettings:
     #: detector pixels a text line's box should be tall (the detector misses lines below ~14)
     det_line_px: float = 21.0
     #: small print is enlarged for the detector up to this factor (12-px type: lines must come out separate)
-    max_det_scale: float = 1.6
+    max_det_scale: float = 1.25
+    #: ... and only while the enlarged picture (a long screenshot: a strip of it) stays under this many pixels
+    max_upscaled_pixels: int = 3_200_000
     #: lines whose mean confidence is below this are dropped as noise (they are never dose text: see layout)
     min_line_score: float = 0.3
     rec_batch: int = 8
@@ -229,6 +231,10 @@ class RapidEngine:
             typical = typical_line_height(probe_boxes)
             line_px = typical or float(np.median([np.linalg.norm(b[3] - b[0]) for b in probe_boxes]))
             scale = min(s.max_det_scale, max(probe_scale, s.det_line_px / max(line_px, 1.0)))
+            if scale > 1.0:
+                # enlarging costs the square of the scale: only small pictures are enlarged all the way
+                h, w = bgr.shape[:2]
+                scale = max(1.0, min(scale, (s.max_upscaled_pixels / (w * min(h, 2 * w))) ** 0.5))
         else:
             scale = min(1.0, max(probe_scale * 2, s.det_line_px / 40))  # little or no text found: look closer
         if scale <= probe_scale * 1.15 and len(probe_boxes) >= 3:
