@@ -37,9 +37,11 @@ from desktop_app.core.leaflet import (
     discard_output,
     leaflet_from_record,
     sheet_content,
+    speech_notice_count,
     speech_sections,
     temporary_output,
 )
+from desktop_app.core.sheet import UNCHECKED_SPOKEN
 from desktop_app.core.speech import Speaker, SpeechError, VoiceInfo, WavReport, list_voices, mandarin_score
 from desktop_app.core.speech.errors import NO_ENGINE_MESSAGE, NO_MANDARIN_MESSAGE
 from desktop_app.core.speech.player import NO_PLAYER_MESSAGE
@@ -462,7 +464,8 @@ class ReadAloudBar(QFrame):
         if not content.sections:
             return [], []
         name = self.record.field("name")
-        ids: list[int | None] = [name.id if name is not None else None]
+        ids: list[int | None] = [None] * speech_notice_count(content)  # the spoken 未经核对 notice
+        ids.append(name.id if name is not None else None)
         for section in content.sections:
             f = self.record.field(section.key)
             ids.append(f.id if f is not None else None)
@@ -474,7 +477,10 @@ class ReadAloudBar(QFrame):
         if not sections:
             return
         self._field_ids = ids
-        self._labels = [label or self.tr("药名") for label, _text in sections]
+        self._labels = [
+            label or (self.tr("未经核对提示") if text == UNCHECKED_SPOKEN else self.tr("药名"))
+            for label, text in sections
+        ]
         self._job = self.controller.speak(sections, self._share(), self._voice_id())
         self.status.setText(self.tr("正在准备朗读…"))
         self._update_buttons()

@@ -4,18 +4,18 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="242"/>
+        <location filename="../../desktop_app/ui/app.py" line="269"/>
         <source>（无法写入错误记录）</source>
         <extracomment>Chinese UI fonts, best first (Windows, macOS, Linux)</extracomment>
         <translation>(the error report could not be written)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="245"/>
+        <location filename="../../desktop_app/ui/app.py" line="272"/>
         <source>程序出错</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="246"/>
+        <location filename="../../desktop_app/ui/app.py" line="273"/>
         <source>程序遇到了一个意外错误。已保存的数据不受影响。
 
 错误详情已保存到：
@@ -61,47 +61,52 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="247"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="258"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="256"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="267"/>
         <source>说明书开头</source>
         <translation>Opening text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="258"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="269"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="263"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="274"/>
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="264"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="276"/>
+        <source>识别结果已更新，与您的修改不同：上面是您的修改，下面是新的识别结果</source>
+        <translation>The engine&apos;s new reading differs from your edit: your edit is above, the new reading below</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/field_editor.py" line="278"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="265"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="279"/>
         <source>丢弃修改，改回识别出的文字（修改记录会保留）</source>
         <translation>Discard the changes and go back to the text as read (the change history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="266"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="280"/>
         <source>识别原文</source>
         <translation>Text as read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="267"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="281"/>
         <source>显示识别出的原始文字</source>
         <translation>Show the text as the engine read it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="268"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="282"/>
         <source>识别把握不大，请核对原图</source>
         <translation>Not sure of this reading: please check it against the picture</translation>
     </message>
@@ -177,9 +182,15 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="78"/>
+        <location filename="../../desktop_app/ui/launch.py" line="70"/>
+        <location filename="../../desktop_app/ui/launch.py" line="90"/>
         <source>无法打开记录库</source>
         <translation>Cannot open the record database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/launch.py" line="126"/>
+        <source>自动备份失败：{0}</source>
+        <translation>Automatic backup failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -402,7 +413,7 @@ Data folder: {1}</translation>
     <message>
         <location filename="../../desktop_app/ui/merging.py" line="207"/>
         <source>不合并</source>
-        <translation>Don't merge</translation>
+        <translation>Don&apos;t merge</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/merging.py" line="209"/>
@@ -479,17 +490,17 @@ Data folder: {1}</translation>
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="70"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="72"/>
         <source>未找到中文语音，请安装 espeak-ng（Linux）或中文语音包（Windows）</source>
         <translation>No Chinese voice found: install espeak-ng (Linux) or a Chinese voice pack (Windows)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="74"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="76"/>
         <source>无法启动语音引擎，请安装 espeak-ng（Linux）；Windows 使用系统自带的语音</source>
         <translation>The speech engine could not start: install espeak-ng (Linux); Windows uses its own voices</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="78"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="80"/>
         <source>找不到播放声音的程序，请安装 alsa-utils（aplay）或 pulseaudio-utils（paplay）</source>
         <translation>No program to play sound was found: install alsa-utils (aplay) or pulseaudio-utils (paplay)</translation>
     </message>
@@ -497,179 +508,184 @@ Data folder: {1}</translation>
 <context>
     <name>ReadAloudBar</name>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="477"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="481"/>
         <source>药名</source>
         <translation>Drug name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="479"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="481"/>
+        <source>未经核对提示</source>
+        <translation>Not-checked notice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="485"/>
         <source>正在准备朗读…</source>
         <translation>Getting ready to read…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="485"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="491"/>
         <source>已暂停（读完这一句后停下）</source>
         <translation>Paused (after the sentence being read)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="490"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="496"/>
         <source>继续朗读…</source>
         <translation>Reading on…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="501"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="507"/>
         <source>说明书</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="504"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="510"/>
         <source>保存朗读声音</source>
         <translation>Save the reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="505"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="511"/>
         <source>{0}-朗读.wav</source>
         <translation>{0}-reading.wav</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="506"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="512"/>
         <source>WAV 声音文件 (*.wav)</source>
         <translation>WAV sound files (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="523"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="529"/>
         <source>正在生成声音文件…</source>
         <translation>Making the sound file…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="535"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="541"/>
         <source>正在朗读：{0}</source>
         <translation>Reading: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="542"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="548"/>
         <source>正在生成声音文件… {0}%</source>
         <translation>Making the sound file… {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="552"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="558"/>
         <source>声音文件已保存（{0} 秒）</source>
         <translation>Sound file saved ({0} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="553"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="559"/>
         <source>朗读声音已保存：{0}（{1} 秒）</source>
         <translation>Reading saved: {0} ({1} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="556"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="562"/>
         <source>朗读完毕</source>
         <translation>Finished reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="558"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="564"/>
         <source>已停止</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="569"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="575"/>
         <source>朗读失败：{0}</source>
         <translation>Reading aloud failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="571"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="642"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="577"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="648"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="572"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="578"/>
         <source>朗读失败</source>
         <translation>Reading aloud failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="579"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="653"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="585"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="659"/>
         <source>自动（普通话）</source>
         <translation>Automatic (Mandarin)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="614"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="620"/>
         <source>很慢</source>
         <translation>Very slow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="615"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="621"/>
         <source>慢</source>
         <translation>Slow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="616"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="622"/>
         <source>较慢（适合老人）</source>
         <translation>Slower (for elderly listeners)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="617"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="623"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="618"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="624"/>
         <source>快</source>
         <translation>Fast</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="623"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="629"/>
         <source>{0}%</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="643"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="649"/>
         <source>从药名开始，读出选中的部分</source>
         <translation>Read the drug name, then the ticked sections</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="644"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="650"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="645"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="651"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="646"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="652"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="647"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="653"/>
         <source>保存为 WAV…</source>
         <translation>Save as WAV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="648"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="654"/>
         <source>把朗读保存成声音文件，可以发回聊天群</source>
         <translation>Save the reading as a sound file, e.g. to send back to the chat group</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="649"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="655"/>
         <source>语速：</source>
         <translation>Speed:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="650"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="656"/>
         <source>声音：</source>
         <translation>Voice:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="651"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="657"/>
         <source>关闭朗读栏</source>
         <translation>Close the read-aloud bar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="652"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="658"/>
         <source>朗读内容：</source>
         <translation>Read:</translation>
     </message>
@@ -729,48 +745,48 @@ Data folder: {1}</translation>
         <translation>opening the record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="284"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="285"/>
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="284"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="285"/>
         <source>导入时间：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="286"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="287"/>
         <source>识别引擎：{0}</source>
         <translation>Engine: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="289"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="290"/>
         <source>核对时间：{0}</source>
         <translation>Checked: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="296"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="297"/>
         <source>取消“已核对”</source>
         <translation>Undo “checked”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="296"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="388"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="297"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="389"/>
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="310"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="311"/>
         <source>打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）</source>
         <translation>Print a large-print sheet for the patient, or save it as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="311"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="312"/>
         <source>朗读说明书，或保存为声音文件</source>
         <translation>Read the insert aloud, or save the reading as a sound file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="314"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="315"/>
         <source>请先选择一条已识别出文字的记录</source>
         <translation>Select a record whose text has been read first</translation>
     </message>
@@ -815,22 +831,22 @@ Data folder: {1}</translation>
         <translation>showing the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="324"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="325"/>
         <source>保存修改</source>
         <translation>saving the change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="334"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="335"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="357"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="358"/>
         <source>标记核对</source>
         <translation>marking as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="374"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="375"/>
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -839,32 +855,32 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="376"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="377"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="378"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="379"/>
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="380"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="381"/>
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="381"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="382"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="382"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="383"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="384"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="385"/>
         <source>已对照原图核对过全部内容</source>
         <translation>Everything was checked against the picture</translation>
     </message>
@@ -1031,151 +1047,161 @@ or open pictures from the File menu.</translation>
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="368"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="377"/>
         <source>{0}-大字版.pdf</source>
         <extracomment>sections offered besides DEFAULT_SHEET_KEYS (unchecked at first): what else a patient may need</extracomment>
         <translation>{0}-large-print.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="370"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="379"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="370"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="379"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="382"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="406"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="419"/>
         <source>大字版共 {0} 页</source>
         <translation>The sheet has {0} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="383"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
         <source>大字版已保存：{0}（共 {1} 页）</source>
         <translation>Large-print sheet saved: {0} ({1} page(s))</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="397"/>
         <source>保存大字版 PDF</source>
         <translation>Saving the large-print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="396"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="405"/>
         <source>{0} 大字版</source>
         <translation>{0} large print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="400"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="409"/>
         <source>生成大字版</source>
         <translation>Making the large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="410"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="423"/>
         <source>预览并打印：{0}</source>
         <translation>Preview and print: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="425"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="438"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="427"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="490"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="440"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="503"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="437"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="450"/>
         <source>正在生成大字版…</source>
         <translation>Making the large-print sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="456"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="469"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="464"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="477"/>
         <source>打印用的字体缺少这些字，纸上会是空白，请手写补上：{0}</source>
         <translation>The print font lacks these characters; they will be blank on paper, please write them in: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="474"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="475"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="487"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="488"/>
         <source>请至少选择一个部分</source>
         <translation>Tick at least one section</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="491"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="504"/>
         <source>大字版说明单：{0}</source>
         <translation>Large-print sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="492"/>
-        <source>此记录尚未核对，请先核对识别结果</source>
-        <translation>This record has not been checked yet: please check the recognised text first</translation>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="506"/>
+        <source>此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。</source>
+        <translation>This record has not been checked. You can print it, but every page will say “Not checked: the original insert is authoritative”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="493"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="508"/>
+        <source>先去核对</source>
+        <translation>Check it first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="509"/>
+        <source>关闭此窗口，逐项核对剂量后再打印</source>
+        <translation>Close this window and check each dose item before printing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="510"/>
         <source>打印哪些部分（用法用量排在最前）</source>
         <translation>Sections to print (dosage comes first)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="494"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="511"/>
         <source>患者姓名：</source>
         <translation>Patient name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="495"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="512"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="496"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="513"/>
         <source>医生/药师叮嘱：</source>
         <translation>Doctor&apos;s / pharmacist&apos;s note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="497"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="514"/>
         <source>例如：早上1片，晚上1片</source>
         <translation>e.g. 早上1片，晚上1片 (1 tablet in the morning, 1 in the evening)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="498"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="515"/>
         <source>正文字号：</source>
         <translation>Text size:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="499"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="516"/>
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="500"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="517"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="501"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="518"/>
         <source>诊所名称：</source>
         <translation>Clinic name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="502"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="519"/>
         <source>预览并打印…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="503"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="520"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="504"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="521"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
