@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from desktop_app.core.ocr_types import OcrResult, Point
-from desktop_app.core.review import DOSE_CHARS, LOW_CONFIDENCE, low_confidence_spans
+from desktop_app.core.review import LOW_CONFIDENCE, is_dose_char, low_confidence_spans, marker_spans
 from desktop_app.core.sections import parse_ocr
 from desktop_app.core.sections_types import Section
 
@@ -35,7 +35,7 @@ class FieldLike(Protocol):
 class UnsureRun:
     start: int  # offset in the field's OCR value
     end: int
-    dose: bool  # digits and units (review.DOSE_CHARS): a misreading changes a dose
+    dose: bool  # digits, units, decimals, ranges (review.is_dose_char): a misreading may change a dose
     confidence: float
 
 
@@ -109,6 +109,7 @@ def _unsure_runs(
         offset = _locate(line, value, cursor)
         if offset is None:
             continue
+        markers = marker_spans(line)
         for start, end, conf in spans_by_line.get(li, ()):
             current: UnsureRun | None = None
             for i in range(start, end):
@@ -116,7 +117,7 @@ def _unsure_runs(
                 if not (0 <= pos < len(value)) or value[pos] != line[i]:
                     current = None
                     continue
-                dose = line[i] in DOSE_CHARS
+                dose = is_dose_char(line, i, markers)
                 if current is not None and current.end == pos and current.dose == dose:
                     current = UnsureRun(current.start, pos + 1, dose, conf)
                     runs[-1] = current

@@ -273,6 +273,9 @@ def _close(o: _Open) -> list[Section]:
     return [Section(key=o.key, header=o.header, text=text, lines=tuple(o.lines))]
 
 
+_ITEM_START = re.compile(r"^\s*(\d{1,2}\s*[.．、](?!\s*\d)|[（(]\s*\d{1,2}\s*[）)]|[\u2460-\u2473])")
+
+
 def continuation_flags(ocr: OcrResult) -> list[bool]:
     """Soft wraps from the line boxes: a line continues the previous one when that line ran to the column's
     right edge (within about two characters) and both sit in the same column. In an insert read from several
@@ -284,6 +287,10 @@ def continuation_flags(ocr: OcrResult) -> list[bool]:
         # the layout pass judged wraps on the straightened page; across a page break only the boxes can tell
         if line.wraps is not None and not (i and lines[i - 1].page != line.page):
             flags[i] = line.wraps
+        # a line that starts a numbered item ("2. 应根据…") starts a new line even where the item before ran
+        # to the column's edge without a full stop: its line break is kept (else "…影响2. 应根据")
+        if flags[i] and _ITEM_START.match(line.text):
+            flags[i] = False
     return flags
 
 

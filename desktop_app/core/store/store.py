@@ -12,7 +12,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -22,9 +22,11 @@ from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.private import create_private_file, make_private_dir
 from desktop_app.core.sections_types import Section
 from desktop_app.core.store import rows as row_io
+from desktop_app.core.store.checks import ChecksMixin
 from desktop_app.core.store.claims import claim_is_free, heartbeat, new_owner_id
 from desktop_app.core.store.db import make_engine, transaction
-from desktop_app.core.store.errors import ClaimLostError, RecordNotFoundError, StoreError
+from desktop_app.core.store.edits import EditsMixin
+from desktop_app.core.store.errors import ClaimLostError, StoreError
 from desktop_app.core.store.export import records_to_csv, records_to_json
 from desktop_app.core.store.images import IMAGES_DIR, relative_image_path, remove_image, sweep_partial_files
 from desktop_app.core.store.images import write_atomic as write_image
@@ -34,12 +36,8 @@ from desktop_app.core.store.models import (
     QUEUED,
     READ,
     READING,
-    REASON_EDIT,
-    REASON_REVERT,
     REVIEWED,
-    FieldRow,
     RecordRow,
-    RevisionRow,
     utc_now_text,
 )
 from desktop_app.core.store.pages import PagesMixin
@@ -49,18 +47,17 @@ from desktop_app.core.store.views import (
     OTHER,
     PREAMBLE,
     RecordView,
-    RevisionView,
     canonical_keys,
-    revision_view,
 )
 
 DB_NAME = "records.sqlite3"
 
 
-class RecordStore(PagesMixin):
+class RecordStore(PagesMixin, ChecksMixin, EditsMixin):
     """Open with ``RecordStore.open(data_dir)``; ``close()`` (or use as a context manager) when done.
 
-    Inserts in several images (adding them, merging records, splitting): ``store.pages.PagesMixin``."""
+    Inserts in several images (adding them, merging records, splitting): ``store.pages.PagesMixin``; checking
+    doses and marking a record checked: ``store.checks.ChecksMixin``; edits: ``store.edits.EditsMixin``."""
 
     def __init__(self, data_dir: Path, engine: Engine, fts: bool) -> None:
         self.data_dir = data_dir
@@ -265,41 +262,6 @@ class RecordStore(PagesMixin):
             s.flush()
             return self._view(s, row)
 
-    # -- edits --------------------------------------------------------------------------------------------
-
-    def update_field(self, record_id: int, field_id_or_key: int | str, new_value: str) -> None:
-        """Set a field's current value (by field id, or the first field with that key); the OCR value stays.
-
-        Stores a revision (old, new, UTC time, reason "edit"); no revision where the value is unchanged.
-        """
-        self._change_field(record_id, field_id_or_key, lambda f: new_value, REASON_EDIT)
-
-    def revert_field(self, record_id: int, field_id_or_key: int | str) -> None:
-        """Set a field back to its OCR value (a revision with reason "revert")."""
-        self._change_field(record_id, field_id_or_key, lambda f: f.ocr_value, REASON_REVERT)
-
-    def revisions(self, record_id: int) -> list[RevisionView]:
-        """Every change of the record's fields, oldest first."""
-        with self._tx() as s:
-            rows = s.exec(
-                select(RevisionRow)
-                .where(RevisionRow.record_id == record_id)
-                .order_by(col(RevisionRow.at), col(RevisionRow.id))
-            ).all()
-            return [revision_view(r) for r in rows]
-
-    def mark_reviewed(self, record_id: int, reviewed: bool = True) -> None:
-        """Mark a read record as checked by a person (status "reviewed"), or undo that (status "read")."""
-        with self._tx(write=True) as s:
-            row = self._record_row(s, record_id)
-            if row.status not in (READ, REVIEWED):
-                raise ValueError(f"record {record_id} is {row.status!r}: only a read record can be reviewed")
-            now = utc_now_text()
-            row.status = REVIEWED if reviewed else READ
-            row.reviewed_at = now if reviewed else None
-            row.updated_at = now
-            s.add(row)
-
     # -- lookup -------------------------------------------------------------------------------------------
 
     def get(self, record_id: int) -> RecordView | None:
@@ -376,52 +338,6 @@ class RecordStore(PagesMixin):
             row.claim_owner = owner
             row.claim_heartbeat = time.time() if owner else None
             row.updated_at = utc_now_text()
-            s.add(row)
-
-    def _change_field(
-        self, record_id: int, field_id_or_key: int | str, new_value_of: Callable[[FieldRow], str], reason: str
-    ) -> None:
-        with self._tx(write=True) as s:
-            row = self._record_row(s, record_id)
-            if isinstance(field_id_or_key, int):
-                f = s.get(FieldRow, field_id_or_key)
-                if f is not None and f.record_id != record_id:
-                    f = None
-            else:
-                f = s.exec(
-                    select(FieldRow)
-                    .where(FieldRow.record_id == record_id, FieldRow.key == field_id_or_key)
-                    .order_by(col(FieldRow.position), col(FieldRow.id))
-                ).first()
-            if f is None:
-                raise RecordNotFoundError(f"记录 {record_id} 没有这个字段: {field_id_or_key}")
-            new_value = new_value_of(f)
-            if new_value == f.value:
-                return
-            now = utc_now_text()
-            s.add(
-                RevisionRow(
-                    record_id=record_id,
-                    field_id=f.id,
-                    key=f.key,
-                    header=f.header,
-                    old_value=f.value,
-                    new_value=new_value,
-                    at=now,
-                    reason=reason,
-                )
-            )
-            f.value = new_value
-            f.reread_conflict = 0  # the person has decided
-            s.add(f)
-            s.flush()
-            first_name = s.exec(
-                select(FieldRow.value)
-                .where(FieldRow.record_id == record_id, FieldRow.key == "name")
-                .order_by(col(FieldRow.position), col(FieldRow.id))
-            ).first()
-            row.drug_name = first_name
-            row.updated_at = now
             s.add(row)
 
     _record_row = staticmethod(row_io.record_row)
