@@ -146,3 +146,29 @@ def _locate(line: str, value: str, cursor: int) -> int | None:
         if p >= 0:
             return p
     return None
+
+
+def line_at(ocr: OcrResult | None, source: FieldSource, value: str, pos: int) -> int | None:
+    """The OCR line that character ``pos`` of a field's OCR value ``value`` was read from (None: unknown)."""
+    if ocr is None:
+        return None
+    cursor = 0
+    for li in source.lines:
+        if not 0 <= li < len(ocr.lines):
+            continue
+        line = ocr.lines[li].text
+        offset = _locate(line, value, cursor)
+        if offset is None:
+            continue
+        if offset <= pos < offset + len(line):
+            return li
+        cursor = max(cursor, offset + len(line)) if offset >= 0 else cursor
+    return None
+
+
+def line_source(ocr: OcrResult | None, line: int | None) -> FieldSource:
+    """A source of one OCR line: its box (to zoom to), on its page."""
+    if ocr is None or line is None or not 0 <= line < len(ocr.lines) or ocr.lines[line].box is None:
+        return FieldSource()
+    ocr_line = ocr.lines[line]
+    return FieldSource((line,), (ocr_line.box,), (), (ocr_line.page,))  # type: ignore[arg-type]

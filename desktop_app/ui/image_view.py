@@ -41,6 +41,8 @@ from desktop_app.core.field_sources import Quad
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.02
 MAX_ZOOM = 16.0
+MAX_BOX_ZOOM = 4.0
+LONG_FIT_SHARE = 0.45  # a picture fitted narrower than this share of the view is fitted by its width
 BOX_PEN = QColor(230, 81, 0)
 BOX_FILL = QColor(255, 152, 0, 50)
 
@@ -131,9 +133,39 @@ class ImageCanvas(QGraphicsView):
         view = self.viewport().size()
         if bounds.width() <= 0 or bounds.height() <= 0 or view.width() <= 0:
             return
-        zoom = min((view.width() - 8) / bounds.width(), (view.height() - 8) / bounds.height())
+        width_zoom = (view.width() - 8) / bounds.width()
+        zoom = min(width_zoom, (view.height() - 8) / bounds.height())
+        if zoom * bounds.width() < LONG_FIT_SHARE * view.width():
+            # a long screenshot would be an unreadable strip: fit its width and scroll, from the top
+            zoom = max(MIN_ZOOM, (view.width() - 24) / bounds.width())  # room for the scroll bar
+            self._apply(zoom)
+            scene = self.scene().sceneRect()
+            if self.rotation == 0:
+                self.centerOn(scene.center().x(), scene.top() + view.height() / zoom / 2)
+            else:
+                self.centerOn(scene.center())
+            return
         self._apply(max(MIN_ZOOM, zoom))
         self.centerOn(self.scene().sceneRect().center())
+
+    def zoom_to(self, boxes: Sequence[Quad], pad: float = 24.0) -> None:
+        """Zoom so that these boxes (image pixels) fill the view with a margin, and centre them: the line a
+        reviewer checks, large enough to read (at most MAX_BOX_ZOOM times the picture's pixels)."""
+        if self._pixmap_item is None or not boxes:
+            return
+        rect = QPolygonF([QPointF(float(x), float(y)) for quad in boxes for x, y in quad]).boundingRect()
+        shown = QTransform().rotate(self.rotation).mapRect(rect)
+        view = self.viewport().size()
+        if shown.width() <= 0 or shown.height() <= 0 or view.width() <= 2 * pad:
+            return
+        zoom = min((view.width() - 2 * pad) / shown.width(), (view.height() - 2 * pad) / shown.height())
+        self.fit_mode = False
+        self._apply(max(MIN_ZOOM, min(MAX_BOX_ZOOM, zoom)))
+        self.centerOn(rect.center())
+
+    def visible_scene_rect(self) -> QRectF:
+        """The part of the picture (image pixels) in view now."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
 
     def zoom_by(self, factor: float) -> None:
         self.fit_mode = False

@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         dialog = SheetDialog(record, s.settings, s.messages, self.sheet_tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._sheet_dialog_closed(dialog))
+        dialog.review_requested.connect(lambda _rid: panel.start_review())
         self.sheet_dialog = dialog
         dialog.open()
 

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.store import READING, RecordStore, RecordView, StoreError
+from desktop_app.core.store import FAILED, QUEUED, READING, RecordStore, RecordView, StoreError
 from desktop_app.ui.messages import MessageCenter
-from desktop_app.ui.status_text import status_color, status_text
+from desktop_app.ui.status_text import status_badge, status_color
 from desktop_app.ui.thumbnails import ThumbnailCache
 
 log = logging.getLogger("insert_reader.ui")
@@ -129,6 +129,15 @@ class RecordDelegate(QStyledItemDelegate):
         text_h = int(fm.height() * 1.15) + fm.height() + self.PAD
         return QSize(200, max(self.thumb_px, text_h) + 2 * self.PAD)
 
+    def _no_name(self, status: str) -> str:
+        if status == QUEUED:
+            return self.tr("等待识别")
+        if status == READING:
+            return self.tr("正在识别…")
+        if status == FAILED:
+            return self.tr("识别失败")
+        return self.tr("（未识别出药名）")
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         record: RecordView | None = index.data(RECORD_ROLE)
         if record is None:
@@ -165,7 +174,7 @@ class RecordDelegate(QStyledItemDelegate):
         font: QFont = QFont(opt.font)
         fm = QFontMetrics(font)
         # status chip, right-aligned on the first line
-        chip_text = status_text(record.status)
+        chip_text = status_badge(record.status)
         chip_font = QFont(font)
         chip_font.setPointSizeF(font.pointSizeF() * 0.85)
         cfm = QFontMetrics(chip_font)
@@ -185,9 +194,7 @@ class RecordDelegate(QStyledItemDelegate):
         name_font.setBold(True)
         name_font.setPointSizeF(font.pointSizeF() * 1.08)
         nfm = QFontMetrics(name_font)
-        name = record.drug_name or (
-            self.tr("正在识别…") if record.status == READING else self.tr("（未识别出药名）")
-        )
+        name = record.drug_name or self._no_name(record.status)
         name_rect = QRect(left, rect.top() + pad, chip.left() - left - pad, first_h)
         painter.setFont(name_font)
         painter.setPen(text_color)

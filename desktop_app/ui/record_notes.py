@@ -9,6 +9,11 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.core.store import FAILED, QUEUED, READ, READING, REVIEWED, RecordView
 
 
+def is_dose_hint(warning: str) -> bool:
+    """A stored warning about one dose item (core.review.review_warnings): listed by the review bar instead."""
+    return warning.startswith("剂量中的“") or "前面可能漏了换行" in warning
+
+
 def notes_html(record: RecordView) -> str:
     """Rich text for the record view's notes label; empty where there is nothing to say."""
     blocks: list[str] = []
@@ -24,8 +29,10 @@ def notes_html(record: RecordView) -> str:
         blocks.append(
             "<div>" + escape(QCoreApplication.translate("RecordPanel", "正在识别，请稍候…")) + "</div>"
         )
-    if record.warnings:
-        items = "".join(f"<li>{escape(w)}</li>" for w in record.warnings)
+    # dose hints are the review list's (review_bar.py), one row each, clickable: not repeated here
+    warnings = [w for w in record.warnings if not is_dose_hint(w)]
+    if warnings:
+        items = "".join(f"<li>{escape(w)}</li>" for w in warnings)
         blocks.append(
             '<div style="background:#fff4d6; color:#5c3d00; padding:6px;">'
             + escape(QCoreApplication.translate("RecordPanel", "请注意："))

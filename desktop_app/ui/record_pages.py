@@ -34,6 +34,7 @@ class RecordPictures(QObject):
         self.page = 0
         self.loaded_page: int | None = None  # the page whose picture is on the canvas
         self.source = FieldSource()
+        self.zoom = False  # zoom to the source's boxes once they are drawn
         view.page_requested.connect(self.show_page)
 
     def show_record(self, record: RecordView | None) -> None:
@@ -56,9 +57,10 @@ class RecordPictures(QObject):
             self._load()
         self.view.set_pages(record.page_count, self.page)
 
-    def show_source(self, source: FieldSource) -> None:
-        """Outline a field's boxes, turning to the page of its first box."""
+    def show_source(self, source: FieldSource, zoom: bool = False) -> None:
+        """Outline a field's boxes, turning to the page of its first box; ``zoom``: and zoom to them."""
         self.source = source
+        self.zoom = zoom
         first = source.first_page
         if first is not None and first != self.page:
             self.show_page(first)
@@ -77,7 +79,10 @@ class RecordPictures(QObject):
 
     def _boxes(self) -> None:
         if self.loaded_page == self.page:
-            self.view.canvas.show_boxes(self.source.boxes_on(self.page))
+            boxes = self.source.boxes_on(self.page)
+            self.view.canvas.show_boxes(boxes)
+            if self.zoom and boxes:
+                self.view.canvas.zoom_to(boxes)
 
     def _discard(self) -> None:
         if self._task is not None:

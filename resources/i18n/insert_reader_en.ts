@@ -112,69 +112,83 @@ You can go on working. If it happens again, restart the program and send this fi
     </message>
 </context>
 <context>
+    <name>FieldsPane</name>
+    <message>
+        <location filename="../../desktop_app/ui/record_fields.py" line="159"/>
+        <source>收起其余 {0} 个部分</source>
+        <extracomment>shown first, in this order; the boxed 警示语 leads wherever the page printed it</extracomment>
+        <translation>Hide the other {0} sections</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_fields.py" line="159"/>
+        <source>其余 {0} 个部分</source>
+        <translation>The other {0} sections</translation>
+    </message>
+</context>
+<context>
     <name>ImageView</name>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="219"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="251"/>
         <source>第 {0}/{1} 张</source>
         <translation>Picture {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="222"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="254"/>
         <source>‹ 上一张</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="223"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="255"/>
         <source>下一张 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="224"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="256"/>
         <source>这份说明书的上一张图片</source>
         <translation>The previous picture of this insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="225"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="257"/>
         <source>这份说明书的下一张图片</source>
         <translation>The next picture of this insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="227"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="259"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="228"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="260"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="229"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="261"/>
         <source>适合窗口</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="230"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="262"/>
         <source>旋转 90°</source>
         <translation>Rotate 90°</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="231"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="263"/>
         <source>放大图片（也可以滚动鼠标滚轮）</source>
         <translation>Zoom in (or turn the mouse wheel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="232"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="264"/>
         <source>缩小图片</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="233"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="265"/>
         <source>整张图片放进窗口</source>
         <translation>Show the whole picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="234"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="266"/>
         <source>顺时针旋转 90 度（只影响显示）</source>
         <translation>Turn clockwise by 90 degrees (display only)</translation>
     </message>
@@ -241,7 +255,7 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
@@ -251,28 +265,28 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>Reading picture {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="372"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="373"/>
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="376"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="377"/>
         <source>“{0}”识别失败：{1}</source>
         <translation>Reading “{0}” failed: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="384"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="385"/>
         <source>HunyuanOCR 使用许可</source>
         <translation>HunyuanOCR licence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="419"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="441"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="420"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="442"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="421"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="422"/>
         <source>药品说明书识读 {0}
 
 识读药品说明书图片，核对后打印大字版或朗读。
@@ -283,67 +297,67 @@ Reads pictures of drug package inserts; after checking, print a large-print shee
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="428"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="429"/>
         <source>药品说明书识读</source>
         <translation>Insert Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="429"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="430"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="430"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="432"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="432"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="433"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="433"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="434"/>
         <source>打开图片…</source>
         <translation>Open pictures…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="434"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="435"/>
         <source>打开说明书图片（可多选）</source>
         <translation>Open insert pictures (you can pick several)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="435"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="436"/>
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="436"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="437"/>
         <source>粘贴图片</source>
         <translation>Paste picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="437"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="438"/>
         <source>粘贴复制的图片或图片文件（Ctrl+V）</source>
         <translation>Paste a copied picture or picture file (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="438"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="439"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="439"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="440"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="441"/>
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
@@ -693,12 +707,22 @@ Data folder: {1}</translation>
 <context>
     <name>RecordDelegate</name>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="189"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="134"/>
+        <source>等待识别</source>
+        <translation>Waiting to be read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="136"/>
         <source>正在识别…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="189"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="138"/>
+        <source>识别失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_list.py" line="139"/>
         <source>（未识别出药名）</source>
         <translation>(no drug name found)</translation>
     </message>
@@ -706,32 +730,32 @@ Data folder: {1}</translation>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="275"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="282"/>
         <source>读取记录列表</source>
         <translation>reading the record list</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="293"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="300"/>
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="341"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="348"/>
         <source>找到 {0} 条记录</source>
         <translation>Records found: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="343"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="350"/>
         <source>共 {0} 条记录（最新的在上）</source>
         <translation>Records: {0} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="346"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="353"/>
         <source>搜索药名或说明书内容…</source>
         <translation>Search drug names and insert text…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="347"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="354"/>
         <source>输入药名、成分等文字，多个词用空格分开</source>
         <translation>Type a drug name, an ingredient or other text; separate several words with spaces</translation>
     </message>
@@ -739,114 +763,109 @@ Data folder: {1}</translation>
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="185"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="196"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="182"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="193"/>
         <source>打开记录</source>
         <translation>opening the record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="285"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="272"/>
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="285"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="272"/>
         <source>导入时间：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="287"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="274"/>
         <source>识别引擎：{0}</source>
         <translation>Engine: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="290"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="277"/>
         <source>核对时间：{0}</source>
         <translation>Checked: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="297"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="284"/>
         <source>取消“已核对”</source>
         <translation>Undo “checked”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="297"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="389"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="284"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="364"/>
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="311"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="298"/>
         <source>打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）</source>
         <translation>Print a large-print sheet for the patient, or save it as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="312"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="299"/>
         <source>朗读说明书，或保存为声音文件</source>
         <translation>Read the insert aloud, or save the reading as a sound file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="315"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="302"/>
         <source>请先选择一条已识别出文字的记录</source>
         <translation>Select a record whose text has been read first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="18"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="23"/>
         <source>识别失败：{0}</source>
         <translation>Reading failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="22"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="27"/>
         <source>排队等待识别…</source>
         <translation>Waiting to be read…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="25"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="30"/>
         <source>正在识别，请稍候…</source>
         <translation>Reading, please wait…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="31"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="38"/>
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="35"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="42"/>
         <source>这张图片中没有识别出文字。</source>
         <translation>No text was found in this picture.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_pages.py" line="91"/>
+        <location filename="../../desktop_app/ui/record_pages.py" line="96"/>
         <source>正在载入图片…</source>
         <translation>Loading the picture…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_pages.py" line="110"/>
+        <location filename="../../desktop_app/ui/record_pages.py" line="115"/>
         <source>无法显示图片</source>
         <translation>Cannot show the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_pages.py" line="111"/>
+        <location filename="../../desktop_app/ui/record_pages.py" line="116"/>
         <source>显示图片</source>
         <translation>showing the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="325"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="312"/>
         <source>保存修改</source>
         <translation>saving the change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="335"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="322"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="358"/>
-        <source>标记核对</source>
-        <translation>marking as checked</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="375"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="350"/>
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -855,34 +874,178 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="377"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="352"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="379"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="354"/>
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="381"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="356"/>
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="382"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="357"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="383"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="358"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="385"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="360"/>
         <source>已对照原图核对过全部内容</source>
         <translation>Everything was checked against the picture</translation>
+    </message>
+</context>
+<context>
+    <name>RecordReview</name>
+    <message>
+        <location filename="../../desktop_app/ui/record_review.py" line="45"/>
+        <source>打开记录</source>
+        <translation>opening the record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_review.py" line="81"/>
+        <source>确认剂量</source>
+        <translation>accepting the dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_review.py" line="98"/>
+        <source>标记核对</source>
+        <translation>marking as checked</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="42"/>
+        <source>前面可能漏了换行</source>
+        <translation>a line break may be missing before it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="44"/>
+        <source>“{0}”不像剂量里的字</source>
+        <translation>“{0}” does not look like part of a dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="46"/>
+        <source>“{0}”把握不大（{1}%）</source>
+        <translation>“{0}” read with little certainty ({1}%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="50"/>
+        <source>已确认</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="52"/>
+        <source>已改正</source>
+        <translation>corrected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="54"/>
+        <source>待核对</source>
+        <translation>to check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="190"/>
+        <source>{0} 处待核对（共 {1} 处）</source>
+        <translation>{0} to check (of {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="193"/>
+        <source>✔ 剂量已全部核对（{0} 处）</source>
+        <translation>✔ All doses checked ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="195"/>
+        <source>‹ 上一处</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="196"/>
+        <source>下一处 ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="197"/>
+        <source>✔ 确认无误</source>
+        <translation>✔ Read right</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="198"/>
+        <source>✎ 修改</source>
+        <translation>✎ Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="199"/>
+        <source>上一处待核对的剂量（Shift+F8）</source>
+        <translation>The previous dose to check (Shift+F8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="200"/>
+        <source>下一处待核对的剂量（F8）</source>
+        <translation>The next dose to check (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="201"/>
+        <source>对照原图，这处识别无误（F9）</source>
+        <translation>Checked against the picture: read right (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="202"/>
+        <source>选中这处文字，直接输入改正（F2）</source>
+        <translation>Select this text and type the correction (F2)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewGate</name>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="267"/>
+        <source>还不能标记为已核对</source>
+        <translation>Not ready to mark as checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="269"/>
+        <source>还有 {0} 处剂量未核对。请逐项对照原图确认（F9）或改正后再标记。</source>
+        <translation>{0} dose item(s) are not checked yet. Check each against the picture (F9) or correct it, then mark the record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="274"/>
+        <source>如确需现在标记，请写明理由（会记入修改记录）：</source>
+        <translation>To mark it now anyway, give the reason (it is kept in the change history):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="275"/>
+        <source>例如：原图模糊，已电话向药房核实剂量</source>
+        <translation>e.g. the picture is blurred; the dose was confirmed with the pharmacy by phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="276"/>
+        <source>去核对</source>
+        <translation>Go and check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="277"/>
+        <source>仍然标记</source>
+        <translation>Mark anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="278"/>
+        <source>写明理由后才能使用</source>
+        <translation>Give a reason first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="279"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1209,27 +1372,27 @@ or open pictures from the File menu.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop_app/ui/status_text.py" line="11"/>
+        <location filename="../../desktop_app/ui/status_text.py" line="14"/>
         <source>排队中</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_text.py" line="12"/>
+        <location filename="../../desktop_app/ui/status_text.py" line="15"/>
         <source>识别中</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_text.py" line="13"/>
+        <location filename="../../desktop_app/ui/status_text.py" line="16"/>
         <source>已识别</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_text.py" line="14"/>
+        <location filename="../../desktop_app/ui/status_text.py" line="17"/>
         <source>识别失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_text.py" line="15"/>
+        <location filename="../../desktop_app/ui/status_text.py" line="18"/>
         <source>已核对</source>
         <translation>Checked</translation>
     </message>

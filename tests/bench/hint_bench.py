@@ -231,19 +231,22 @@ def score(images: list[Rendered], results: dict[str, dict]) -> dict[str, object]
         ocr = OcrResult.from_dict(results[r.path.name])
         parsed = parse_ocr(ocr)
         fields = [
-            _Field(i, s.key, s.key, i, s.text, s.text) for i, s in enumerate(parsed.sections) if s.key == "dosage"
+            _Field(i, s.key, s.key, i, s.text, s.text)
+            for i, s in enumerate(parsed.sections)
+            if s.key == "dosage"
         ]
         read = fields[0].ocr_value if fields else ""
         items = dose_items(ocr, fields) if fields else []
         misreads = _dose_misreads(r.dosage.replace("\n", ""), read.replace("\n", "")) if read else []
         # offsets without line breaks on both sides
-        def flat(pos: int) -> int:
-            return pos - read[:pos].count("\n")
-
-        flagged = [(flat(it.start), flat(it.end)) for it in items]
+        flagged = [
+            (it.start - read[: it.start].count("\n"), it.end - read[: it.end].count("\n")) for it in items
+        ]
 
         def touches(a: tuple[int, int], b: tuple[int, int]) -> bool:
-            return a[0] <= b[1] and b[0] <= a[1] if a[0] == a[1] or b[0] == b[1] else a[0] < b[1] and b[0] < a[1]
+            return (
+                a[0] <= b[1] and b[0] <= a[1] if a[0] == a[1] or b[0] == b[1] else a[0] < b[1] and b[0] < a[1]
+            )
 
         true_flags = sum(1 for f in flagged if any(touches(f, m) for m in misreads))
         caught = sum(1 for m in misreads if any(touches(f, m) for f in flagged))
