@@ -1,4 +1,5 @@
-"""The record list (newest first: thumbnail, drug name, source, time, status) with its search box."""
+"""The record list (newest first: thumbnail, drug name, source, time, status) with its search box; search
+results come most relevant first, each with the text it was found in."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from desktop_app.ui.thumbnails import ThumbnailCache
 log = logging.getLogger("insert_reader.ui")
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # a search result: "section：…text around the match…"
 LIST_LIMIT = 500
 SEARCH_DELAY_MS = 250
 
@@ -50,6 +52,7 @@ class RecordListModel(QAbstractListModel):
     def __init__(self, thumbnails: ThumbnailCache, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[RecordView] = []
+        self._snippets: dict[int, str] = {}
         self._thumbnails = thumbnails
         thumbnails.ready.connect(self._thumbnail_ready)
 
@@ -62,6 +65,8 @@ class RecordListModel(QAbstractListModel):
         record = self._records[index.row()]
         if role == RECORD_ROLE:
             return record
+        if role == SNIPPET_ROLE:
+            return self._snippets.get(record.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
             return record.drug_name or source_name(record.source_path)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -72,9 +77,10 @@ class RecordListModel(QAbstractListModel):
 
     # -- changes ----------------------------------------------------------------------------------------
 
-    def set_records(self, records: list[RecordView]) -> None:
+    def set_records(self, records: list[RecordView], snippets: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self._records = list(records)
+        self._snippets = dict(snippets or {})
         self.endResetModel()
 
     def upsert(self, record: RecordView) -> int:
@@ -211,8 +217,9 @@ class RecordDelegate(QStyledItemDelegate):
         align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         painter.drawText(sub_rect, align, when)
         sub_rect.setLeft(sub_rect.left() + fm.horizontalAdvance(when))
+        snippet = index.data(SNIPPET_ROLE)
         source = fm.elidedText(
-            source_name(record.source_path), Qt.TextElideMode.ElideMiddle, sub_rect.width()
+            snippet or source_name(record.source_path), Qt.TextElideMode.ElideMiddle, sub_rect.width()
         )
         painter.drawText(sub_rect, align, source)
         painter.restore()
@@ -274,8 +281,11 @@ class RecordList(QWidget):
         """Reload from the store (the search results, or the newest records), keeping the selection."""
         keep = self.current_id()
         try:
+            snippets: dict[int, str] = {}
             if self.query:
-                records = self._store.search(self.query, limit=LIST_LIMIT, include_ocr=False)
+                hits = self._store.search_hits(self.query, limit=LIST_LIMIT)
+                records = [hit.record for hit in hits]
+                snippets = {hit.record.id: f"{hit.label}：{hit.snippet}" for hit in hits if hit.snippet}
             else:
                 records = self._store.list_records(limit=LIST_LIMIT, include_ocr=False)
         except StoreError as exc:
@@ -283,7 +293,7 @@ class RecordList(QWidget):
             return
         self._quiet = True
         try:
-            self.model.set_records(records)
+            self.model.set_records(records, snippets)
         finally:
             self._quiet = False
         if keep is not None:

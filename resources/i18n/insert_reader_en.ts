@@ -707,22 +707,22 @@ Data folder: {1}</translation>
 <context>
     <name>RecordDelegate</name>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="134"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="140"/>
         <source>等待识别</source>
         <translation>Waiting to be read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="136"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="142"/>
         <source>正在识别…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="138"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="144"/>
         <source>识别失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="139"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="145"/>
         <source>（未识别出药名）</source>
         <translation>(no drug name found)</translation>
     </message>
@@ -730,32 +730,32 @@ Data folder: {1}</translation>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="282"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="292"/>
         <source>读取记录列表</source>
         <translation>reading the record list</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="300"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="310"/>
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="348"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="358"/>
         <source>找到 {0} 条记录</source>
         <translation>Records found: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="350"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="360"/>
         <source>共 {0} 条记录（最新的在上）</source>
         <translation>Records: {0} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="353"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="363"/>
         <source>搜索药名或说明书内容…</source>
         <translation>Search drug names and insert text…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="354"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="364"/>
         <source>输入药名、成分等文字，多个词用空格分开</source>
         <translation>Type a drug name, an ingredient or other text; separate several words with spaces</translation>
     </message>

@@ -42,7 +42,7 @@ from desktop_app.core.store.models import (
 )
 from desktop_app.core.store.pages import PagesMixin
 from desktop_app.core.store.reread import merge_reading
-from desktop_app.core.store.search import build_search, fts_trigram_available
+from desktop_app.core.store.search import SearchHit, build_search, fts_trigram_available, rank_records
 from desktop_app.core.store.views import (
     OTHER,
     PREAMBLE,
@@ -51,6 +51,7 @@ from desktop_app.core.store.views import (
 )
 
 DB_NAME = "records.sqlite3"
+MAX_RANKED = 2000  # matching records ranked at most (the newest), of which ``limit`` are returned
 
 
 class RecordStore(PagesMixin, ChecksMixin, EditsMixin):
@@ -288,21 +289,29 @@ class RecordStore(PagesMixin, ChecksMixin, EditsMixin):
             return self._views(s, rows, include_ocr)
 
     def search(self, text_query: str, limit: int = 200, include_ocr: bool = True) -> list[RecordView]:
-        """Records whose drug name or current field values contain every whitespace-separated term; newest
-        first. Chinese works (trigram FTS for terms of 3+ characters, LIKE for 1-2). Any text is safe to pass:
-        FTS syntax characters are searched for literally. An empty query lists the newest records."""
+        """Records whose drug name or current field values contain every whitespace-separated term, most
+        relevant first (``search_hits``). An empty query lists the newest records."""
+        if build_search(text_query, self.uses_fts) is None:
+            return self.list_records(limit=limit, include_ocr=include_ocr)
+        return [hit.record for hit in self.search_hits(text_query, limit, include_ocr)]
+
+    def search_hits(self, text_query: str, limit: int = 200, include_ocr: bool = False) -> list[SearchHit]:
+        """The records found, ranked (search.rank_records: a match in the drug name before one in a key section
+        before one anywhere else), each with the section and text around its best match. Chinese works
+        (trigram FTS for terms of 3+ characters, LIKE for 1-2). Any text is safe to pass: FTS syntax
+        characters are searched for literally. No terms: no hits."""
         sql = build_search(text_query, self.uses_fts)
         if sql is None:
-            return self.list_records(limit=limit, include_ocr=include_ocr)
+            return []
         statement = text(
             "SELECT r.id FROM records r WHERE r.merged_into IS NULL AND "
             f"{sql.where} ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"
         )
         with self._tx() as s:
-            ids = [
-                int(i) for i in s.connection().execute(statement, {**sql.params, "limit": limit}).scalars()
-            ]
-            return self._views_by_ids(s, ids, include_ocr)
+            params = {**sql.params, "limit": MAX_RANKED}
+            ids = [int(i) for i in s.connection().execute(statement, params).scalars()]
+            records = self._views_by_ids(s, ids, include_ocr)
+        return rank_records(records, text_query)[:limit]
 
     # -- delete and export --------------------------------------------------------------------------------
 
