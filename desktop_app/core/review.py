@@ -23,7 +23,7 @@ _PLAIN_PUNCTUATION = set("，。；：、（）()【】“”《》！？,;:!?\"
 #: a list marker: 1.  1．  1、  （1）  (1)  ①  at the start of a line, after punctuation or run into the text
 #: before it (a dropped line break: "影响2. 应根据"); never a decimal ("2. 5mg", "2.5")
 LIST_MARKER = re.compile(r"(?<![\d.．])\d{1,2}\s*[.．、](?!\s*\d)|[（(]\s*\d{1,2}\s*[）)]|[\u2460-\u2473]")
-_RUN_IN_ITEM = re.compile(r"(?<=[^\s\d.．。；;，,：:、（(】])(\d{1,2})\s*[.．、](?!\s*\d)")
+_RUN_IN_ITEM = re.compile(r"(?<=[^\s\d.．。；;，,：:、（(】])(\d{1,2})\s*[.．、](?=\s*[\u4e00-\u9fff])")
 
 
 def marker_spans(line: str) -> list[tuple[int, int]]:

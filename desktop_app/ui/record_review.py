@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QPointF, Qt
 
-from desktop_app.core.checking import ItemState
-from desktop_app.core.field_sources import FieldSource, line_at, line_source
+from desktop_app.core.checking import DoseItem, ItemState
+from desktop_app.core.field_sources import FieldSource, Quad, line_at, line_source
 from desktop_app.core.store import READ, REVIEWED, RecordStore, RecordView, ReviewIncompleteError, StoreError
 from desktop_app.ui.messages import MessageCenter
 from desktop_app.ui.review_bar import ReviewBar, ReviewGate
@@ -29,6 +29,8 @@ class RecordReview(QObject):
         self._store = store
         self._messages = messages
         self.gate: ReviewGate | None = None
+        #: the field of the item shown last: its focus (which may come later) keeps the item's zoom
+        self.item_field: int | None = None
         self.bar = ReviewBar(bar_parent)
         self.bar.item_chosen.connect(self.go_to)
         self.bar.accept_requested.connect(self.accept)
@@ -66,10 +68,17 @@ class RecordReview(QObject):
             at = text.find(item.context)
             start = at + (item.start - item.context_start) if at >= 0 else 0
             end = start + len(item.text) if at >= 0 else 0
+        self.item_field = item.field_id
         self.panel.fields.select_text(item.field_id, start, end)
         source = self.panel.sources.get(item.field_id, FieldSource())
-        line = line_source(record.ocr, line_at(record.ocr, source, editor.field.ocr_value, item.start))
-        self.panel.pictures.show_source(line if line.boxes else source, zoom=True)
+        li = line_at(record.ocr, source, editor.field.ocr_value, item.start)
+        line = line_source(record.ocr, li)
+        focus = (
+            _char_point(record.ocr.lines[li].text, line.boxes[0], item)
+            if line.boxes and li is not None
+            else None
+        )
+        self.panel.pictures.show_source(line if line.boxes else source, zoom=True, focus=focus)
 
     def accept(self, state: ItemState) -> None:
         record = self.panel.record
@@ -109,3 +118,13 @@ class RecordReview(QObject):
         gate.finished.connect(lambda _r: setattr(self, "gate", None))
         self.gate = gate
         gate.open()
+
+
+def _char_point(text: str, box: Quad, item: DoseItem) -> QPointF:
+    """Where on the line's box the item's characters are, by their place in the line's text."""
+    before = item.context[: item.start - item.context_start].split("\n")[-1]
+    at = text.find(before + item.text)
+    pos = at + len(before) if at >= 0 else text.find(item.text)
+    share = (max(0, pos) + len(item.text) / 2) / max(1, len(text))
+    (x0, y0), (x1, _y1), (_x2, y2), _p3 = box
+    return QPointF(x0 + (x1 - x0) * share, (y0 + y2) / 2)

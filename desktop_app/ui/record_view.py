@@ -330,8 +330,11 @@ class RecordPanel(QWidget):
         self.record_changed.emit(rid)
 
     def _field_focused(self, field_id: int) -> None:
-        """Selecting a field zooms the picture to its lines."""
-        self.pictures.show_source(self.sources.get(field_id, FieldSource()), zoom=True)
+        """Selecting a field zooms the picture to its lines (a dose item chosen in it keeps its own zoom)."""
+        if field_id == self.review.item_field:
+            self.review.item_field = None
+        else:
+            self.pictures.show_source(self.sources.get(field_id, FieldSource()), zoom=True)
         self.fields.reveal(field_id)
 
     def _reread(self) -> None:

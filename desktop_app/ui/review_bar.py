@@ -46,13 +46,15 @@ def item_words(state: ItemState) -> str:
         why = QCoreApplication.translate("ReviewBar", "“{0}”把握不大（{1}%）").format(
             item.text, round(item.confidence * 100)
         )
+    return f"{symbol} {item.label}：{why}　…{context}…"
+
+
+def state_words(state: ItemState) -> str:
     if state.state == ACCEPTED:
-        words = QCoreApplication.translate("ReviewBar", "已确认")
-    elif state.state == CORRECTED:
-        words = QCoreApplication.translate("ReviewBar", "已改正")
-    else:
-        words = QCoreApplication.translate("ReviewBar", "待核对")
-    return f"{symbol} {item.label}：…{context}…　{why}　〔{words}〕"
+        return QCoreApplication.translate("ReviewBar", "✔ 已确认")
+    if state.state == CORRECTED:
+        return QCoreApplication.translate("ReviewBar", "✎ 已改正")
+    return QCoreApplication.translate("ReviewBar", "● 待核对")
 
 
 class ReviewBar(QFrame):
@@ -74,7 +76,8 @@ class ReviewBar(QFrame):
         self.list = QListWidget(self)
         self.list.setObjectName("review-items")
         self.list.setWordWrap(False)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.itemActivated.connect(lambda _item: self._choose(self.list.currentRow()))
         self.list.itemClicked.connect(lambda _item: self._choose(self.list.currentRow()))
         self.prev_action = QAction(self)
@@ -123,13 +126,13 @@ class ReviewBar(QFrame):
         self.list.clear()
         for state in self.states:
             row = QListWidgetItem(item_words(state), self.list)
-            row.setToolTip(item_words(state))
+            row.setToolTip(f"{state_words(state)}\n{item_words(state)}")
         ids = [s.item.item_id for s in self.states]
         self.current = ids.index(keep) if keep in ids else -1
         if self.current >= 0:
             self.list.setCurrentRow(self.current)
         rows = max(1, min(LIST_ROWS, len(self.states)))
-        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 18)
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 4)
         self.setVisible(bool(self.states))
         self._retranslate()
 
@@ -204,6 +207,7 @@ class ReviewBar(QFrame):
             item = self.list.item(i)
             if item is not None:
                 item.setText(item_words(state))
+                item.setToolTip(f"{state_words(state)}\n{item_words(state)}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

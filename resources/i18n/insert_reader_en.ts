@@ -128,67 +128,67 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>ImageView</name>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="251"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="265"/>
         <source>第 {0}/{1} 张</source>
         <translation>Picture {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="254"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="268"/>
         <source>‹ 上一张</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="255"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="269"/>
         <source>下一张 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="256"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="270"/>
         <source>这份说明书的上一张图片</source>
         <translation>The previous picture of this insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="257"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="271"/>
         <source>这份说明书的下一张图片</source>
         <translation>The next picture of this insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="259"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="273"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="260"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="274"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="261"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="275"/>
         <source>适合窗口</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="262"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="276"/>
         <source>旋转 90°</source>
         <translation>Rotate 90°</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="263"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="277"/>
         <source>放大图片（也可以滚动鼠标滚轮）</source>
         <translation>Zoom in (or turn the mouse wheel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="264"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="278"/>
         <source>缩小图片</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="265"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="279"/>
         <source>整张图片放进窗口</source>
         <translation>Show the whole picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/image_view.py" line="266"/>
+        <location filename="../../desktop_app/ui/image_view.py" line="280"/>
         <source>顺时针旋转 90 度（只影响显示）</source>
         <translation>Turn clockwise by 90 degrees (display only)</translation>
     </message>
@@ -795,7 +795,7 @@ Data folder: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/record_view.py" line="284"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="364"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="367"/>
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
@@ -840,17 +840,17 @@ Data folder: {1}</translation>
         <translation>No text was found in this picture.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_pages.py" line="96"/>
+        <location filename="../../desktop_app/ui/record_pages.py" line="99"/>
         <source>正在载入图片…</source>
         <translation>Loading the picture…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_pages.py" line="115"/>
+        <location filename="../../desktop_app/ui/record_pages.py" line="118"/>
         <source>无法显示图片</source>
         <translation>Cannot show the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_pages.py" line="116"/>
+        <location filename="../../desktop_app/ui/record_pages.py" line="119"/>
         <source>显示图片</source>
         <translation>showing the picture</translation>
     </message>
@@ -865,7 +865,7 @@ Data folder: {1}</translation>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="350"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="353"/>
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -874,32 +874,32 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="352"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="355"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="354"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="357"/>
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="356"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="359"/>
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="357"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="360"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="358"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="361"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="360"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="363"/>
         <source>已对照原图核对过全部内容</source>
         <translation>Everything was checked against the picture</translation>
     </message>
@@ -907,17 +907,18 @@ or open pictures from the File menu.</translation>
 <context>
     <name>RecordReview</name>
     <message>
-        <location filename="../../desktop_app/ui/record_review.py" line="45"/>
+        <location filename="../../desktop_app/ui/record_review.py" line="47"/>
         <source>打开记录</source>
+        <extracomment>the field of the item shown last: its focus (which may come later) keeps the item&apos;s zoom</extracomment>
         <translation>opening the record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_review.py" line="81"/>
+        <location filename="../../desktop_app/ui/record_review.py" line="90"/>
         <source>确认剂量</source>
         <translation>accepting the dose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_review.py" line="98"/>
+        <location filename="../../desktop_app/ui/record_review.py" line="107"/>
         <source>标记核对</source>
         <translation>marking as checked</translation>
     </message>
@@ -940,67 +941,67 @@ or open pictures from the File menu.</translation>
         <translation>“{0}” read with little certainty ({1}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="50"/>
-        <source>已确认</source>
-        <translation>accepted</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="52"/>
-        <source>已改正</source>
-        <translation>corrected</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/review_bar.py" line="54"/>
-        <source>待核对</source>
-        <translation>to check</translation>
+        <source>✔ 已确认</source>
+        <translation>✔ accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="190"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="56"/>
+        <source>✎ 已改正</source>
+        <translation>✎ corrected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="57"/>
+        <source>● 待核对</source>
+        <translation>● to check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="193"/>
         <source>{0} 处待核对（共 {1} 处）</source>
         <translation>{0} to check (of {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="193"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="196"/>
         <source>✔ 剂量已全部核对（{0} 处）</source>
         <translation>✔ All doses checked ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="195"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="198"/>
         <source>‹ 上一处</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="196"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="199"/>
         <source>下一处 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="197"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="200"/>
         <source>✔ 确认无误</source>
         <translation>✔ Read right</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="198"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="201"/>
         <source>✎ 修改</source>
         <translation>✎ Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="199"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="202"/>
         <source>上一处待核对的剂量（Shift+F8）</source>
         <translation>The previous dose to check (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="200"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="203"/>
         <source>下一处待核对的剂量（F8）</source>
         <translation>The next dose to check (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="201"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="204"/>
         <source>对照原图，这处识别无误（F9）</source>
         <translation>Checked against the picture: read right (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="202"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="205"/>
         <source>选中这处文字，直接输入改正（F2）</source>
         <translation>Select this text and type the correction (F2)</translation>
     </message>
@@ -1008,42 +1009,42 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ReviewGate</name>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="267"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="271"/>
         <source>还不能标记为已核对</source>
         <translation>Not ready to mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="269"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="273"/>
         <source>还有 {0} 处剂量未核对。请逐项对照原图确认（F9）或改正后再标记。</source>
         <translation>{0} dose item(s) are not checked yet. Check each against the picture (F9) or correct it, then mark the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="274"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="278"/>
         <source>如确需现在标记，请写明理由（会记入修改记录）：</source>
         <translation>To mark it now anyway, give the reason (it is kept in the change history):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="275"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="279"/>
         <source>例如：原图模糊，已电话向药房核实剂量</source>
         <translation>e.g. the picture is blurred; the dose was confirmed with the pharmacy by phone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="276"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="280"/>
         <source>去核对</source>
         <translation>Go and check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="277"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="281"/>
         <source>仍然标记</source>
         <translation>Mark anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="278"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="282"/>
         <source>写明理由后才能使用</source>
         <translation>Give a reason first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="279"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="283"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -90,9 +90,11 @@ def record_id(store: RecordStore, tmp_path: Path) -> int:
     return outcome.record.id
 
 
-def _open(qtbot: QtBot, make_window: WindowFactory, record_id: int) -> MainWindow:
+def _open(
+    qtbot: QtBot, make_window: WindowFactory, record_id: int, size: tuple[int, int] = (1280, 800)
+) -> MainWindow:
     window = make_window()
-    window.resize(1280, 800)
+    window.resize(*size)
     window.activateWindow()
     panel = window.record_panel
     assert window.record_list.select(record_id)
@@ -104,7 +106,7 @@ def _open(qtbot: QtBot, make_window: WindowFactory, record_id: int) -> MainWindo
 def test_items_are_listed_counted_and_zoom_to_their_line(
     qtbot: QtBot, make_window: WindowFactory, record_id: int, store: RecordStore
 ) -> None:
-    window = _open(qtbot, make_window, record_id)
+    window = _open(qtbot, make_window, record_id, (1920, 1080))
     panel, bar = window.record_panel, window.record_panel.review_bar
     # 规格 "5"; 用法用量 the "2" of 0.25, "～3", the run-in item "2.", "1" and "55" - not the numbering "1."
     # and not the lone range sign between sure digits in 1.5～2.0
@@ -137,13 +139,27 @@ def test_items_are_listed_counted_and_zoom_to_their_line(
     dose = panel.editor_for("dosage")
     assert dose is not None and dose.text.textCursor().selectedText() == "～3"
 
+    # a narrower window: the whole line would be too small to read, so it is shown readable around the item
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    bar.list.itemClicked.emit(bar.list.item(2))
+    visible = canvas.visible_scene_rect()
+    assert canvas.zoom * line_box.height() >= 19.9  # the line's characters readable
+    text = record.ocr.lines[2].text
+    item_x = line_box.left() + line_box.width() * (text.index("～3") + 1) / len(text)
+    assert (
+        visible.left() < item_x < visible.right() and visible.top() < line_box.center().y() < visible.bottom()
+    )
+
     # selecting another field zooms to its source too
     name = panel.editor_for("name")
     assert name is not None
     name.text.setFocus()
     name_box = record.ocr.lines[0].box
     assert name_box is not None
-    qtbot.waitUntil(lambda: canvas.visible_scene_rect().contains(QRectF(name_box[0][0], name_box[0][1], 10, 10)))
+    qtbot.waitUntil(
+        lambda: canvas.visible_scene_rect().contains(QRectF(name_box[0][0], name_box[0][1], 10, 10))
+    )
 
 
 def test_checking_every_dose_item_with_the_keyboard(
