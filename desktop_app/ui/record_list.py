@@ -309,8 +309,22 @@ class RecordList(QWidget):
         except StoreError as exc:
             self._messages.exception(exc, self.tr("读取记录"))
             return
-        if record is not None:
+        if record is None:
+            return
+        if self.model.row_of(record.id) is None:
+            self.add_new(record)
+        else:
             self.model.upsert(record)
+
+    def add_new(self, record: RecordView) -> None:
+        """A new record goes on top. Where the pointer is over the list or it is scrolled, the rows in view
+        stay where they are (the list scrolls by the new row): nothing moves under the pointer."""
+        bar = self.view.verticalScrollBar()
+        hold = self.view.viewport().underMouse() or bar.value() > 0
+        before = bar.value()
+        self.model.upsert(record)
+        if hold:
+            bar.setValue(before + self.view.sizeHintForRow(0))
 
     def set_status(self, record_id: int, status: str) -> None:
         self.model.set_status(record_id, status)

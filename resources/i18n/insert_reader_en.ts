@@ -210,83 +210,83 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="44"/>
         <source>打开说明书图片</source>
         <translation>Open insert pictures</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="46"/>
         <source>图片 ({0})</source>
         <translation>Pictures ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="260"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="53"/>
         <source>导入文件夹中的全部图片</source>
         <translation>Import all pictures in a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="65"/>
         <source>剪贴板里没有图片或图片文件</source>
         <translation>The clipboard holds no picture or picture file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="299"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="96"/>
         <source>监视文件夹中的“{0}”无法导入：{1}</source>
         <translation>“{0}” in a watched folder cannot be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="301"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="102"/>
         <source>“{0}”无法导入：{1}</source>
         <translation>“{0}” cannot be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="111"/>
         <source>监视文件夹中有新图片“{0}”，正在识别</source>
         <translation>New picture “{0}” in a watched folder: reading it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="118"/>
         <source>“{0}”已经导入过，已选中原来的记录</source>
         <translation>“{0}” was imported before: its record is selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="322"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="130"/>
         <source>监视的文件夹不见了，会在它恢复后继续监视：{0}</source>
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_area.py" line="47"/>
+        <location filename="../../desktop_app/ui/status_area.py" line="55"/>
         <source>正在识别第 {0} 张，共 {1} 张</source>
         <translation>Reading picture {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="373"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="289"/>
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="377"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
         <source>“{0}”识别失败：{1}</source>
         <translation>Reading “{0}” failed: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="385"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="301"/>
         <source>HunyuanOCR 使用许可</source>
         <translation>HunyuanOCR licence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="420"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="442"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="422"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="338"/>
         <source>药品说明书识读 {0}
 
 识读药品说明书图片，核对后打印大字版或朗读。
@@ -297,77 +297,77 @@ Reads pictures of drug package inserts; after checking, print a large-print shee
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="429"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
         <source>药品说明书识读</source>
         <translation>Insert Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="430"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="346"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="431"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="432"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="348"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="433"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="349"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="434"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="350"/>
         <source>打开图片…</source>
         <translation>Open pictures…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="435"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="351"/>
         <source>打开说明书图片（可多选）</source>
         <translation>Open insert pictures (you can pick several)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="436"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="437"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
         <source>粘贴图片</source>
         <translation>Paste picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="438"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
         <source>粘贴复制的图片或图片文件（Ctrl+V）</source>
         <translation>Paste a copied picture or picture file (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="439"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="441"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_area.py" line="72"/>
+        <location filename="../../desktop_app/ui/status_area.py" line="80"/>
         <source>全部取消</source>
         <translation>Cancel all</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_area.py" line="74"/>
+        <location filename="../../desktop_app/ui/status_area.py" line="82"/>
         <source>取消排队中和正在识别的图片</source>
         <translation>Cancel the pictures waiting and being read</translation>
     </message>
@@ -740,22 +740,22 @@ Data folder: {1}</translation>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="358"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="372"/>
         <source>找到 {0} 条记录</source>
         <translation>Records found: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="360"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="374"/>
         <source>共 {0} 条记录（最新的在上）</source>
         <translation>Records: {0} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="363"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="377"/>
         <source>搜索药名或说明书内容…</source>
         <translation>Search drug names and insert text…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="364"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="378"/>
         <source>输入药名、成分等文字，多个词用空格分开</source>
         <translation>Type a drug name, an ingredient or other text; separate several words with spaces</translation>
     </message>
