@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.core.fields import key_fields, label_for
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.sections_types import ParsedInsert
 
@@ -174,15 +175,17 @@ def review_warnings(ocr: OcrResult, parsed: ParsedInsert) -> list[str]:
         if any(is_dose_char(line, i, markers) for i in range(span.start, span.end)):
             context = line[max(0, span.start - 6) : span.end + 6]
             warnings.append(
-                f"剂量中的“{span.text}”识别把握不大（{span.confidence:.0%}），请对照原图核对：…{context}…"
+                CoreMessage(
+                    "review.dose_unsure", text=span.text, confidence=f"{span.confidence:.0%}", context=context
+                )
             )
     for s in parsed.sections:
         if s.key in ("dosage", "strength"):
             for a, b in run_in_items(s.text):
                 context = s.text[max(0, a - 6) : b + 6]
-                warnings.append(f"“{s.text[a:b].strip()}”前面可能漏了换行，请对照原图核对：…{context}…")
+                warnings.append(CoreMessage("review.run_in", marker=s.text[a:b].strip(), context=context))
     found = parsed.fields()
     missing = [label_for(k) for k in key_fields() if k not in found]
     if missing and ocr.lines:
-        warnings.append("未找到以下部分：" + "、".join(missing))
+        warnings.append(CoreMessage("review.missing", sections="、".join(missing)))
     return warnings

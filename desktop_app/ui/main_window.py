@@ -29,6 +29,7 @@ from desktop_app import __version__
 from desktop_app.core.reading import ReadOutcome
 from desktop_app.core.store import FAILED, QUEUED, READING, StoreError
 from desktop_app.ui.app import Translations, apply_font, logs_dir
+from desktop_app.ui.core_text import core_text
 from desktop_app.ui.engine_status import failed_text, loading_text
 from desktop_app.ui.importing import Importer
 from desktop_app.ui.main_imports import ImportsMixin
@@ -290,7 +291,7 @@ class MainWindow(ImportsMixin, QMainWindow):
                 return
             if record is not None and record.status == FAILED:
                 self.services.messages.error(
-                    self.tr("“{0}”识别失败：{1}").format(source_name(record.source_path), record.error or "")
+                    self.tr("“{0}”识别失败：{1}").format(source_name(record.source_path), core_text(record.error))
                 )
 
     def _engine_failed(self, message: str) -> None:

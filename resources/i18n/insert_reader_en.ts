@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CoreMessage</name>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="12"/>
+        <source>剂量中的“{text}”识别把握不大（{confidence}），请对照原图核对：…{context}…</source>
+        <translation>Not sure of “{text}” in a dose ({confidence}): check it against the picture: …{context}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="15"/>
+        <source>“{marker}”前面可能漏了换行，请对照原图核对：…{context}…</source>
+        <translation>A line break may be missing before “{marker}”: check it against the picture: …{context}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="18"/>
+        <source>未找到以下部分：{sections}</source>
+        <translation>Sections not found: {sections}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="19"/>
+        <source>HunyuanOCR 未使用：{reason}；已使用内置 CPU 引擎</source>
+        <translation>HunyuanOCR not used: {reason}; the built-in CPU engine reads instead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="20"/>
+        <source>HunyuanOCR 未使用：未找到 HunyuanOCR 模型文件；已使用内置 CPU 引擎</source>
+        <translation>HunyuanOCR not used: its model files were not found; the built-in CPU engine reads instead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="23"/>
+        <source>HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎</source>
+        <translation>HunyuanOCR not used: this computer has no usable GPU (CUDA / Apple MPS), and HunyuanOCR is too slow on the CPU; the built-in CPU engine reads instead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="27"/>
+        <source>已取消识别</source>
+        <translation>Reading cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="31"/>
+        <source>未找到 HunyuanOCR 模型文件</source>
+        <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
+        <translation>HunyuanOCR model not found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="32"/>
+        <source>没有可用的 GPU</source>
+        <translation>no usable GPU</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="269"/>
@@ -33,27 +82,28 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>EngineStatus</name>
     <message>
-        <location filename="../../desktop_app/ui/engine_status.py" line="24"/>
+        <location filename="../../desktop_app/ui/engine_status.py" line="25"/>
+        <location filename="../../desktop_app/ui/engine_status.py" line="28"/>
         <source>内置 CPU 引擎（{0}）</source>
         <translation>Built-in CPU engine ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/engine_status.py" line="25"/>
+        <location filename="../../desktop_app/ui/engine_status.py" line="29"/>
         <source>内置 CPU 引擎</source>
         <translation>Built-in CPU engine</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/engine_status.py" line="30"/>
+        <location filename="../../desktop_app/ui/engine_status.py" line="34"/>
         <source>正在启动识别引擎…</source>
         <translation>Starting the reading engine…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/engine_status.py" line="31"/>
+        <location filename="../../desktop_app/ui/engine_status.py" line="35"/>
         <source>正在加载模型 {0}%（{1}）</source>
         <translation>Loading the model {0}% ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/engine_status.py" line="35"/>
+        <location filename="../../desktop_app/ui/engine_status.py" line="39"/>
         <source>识别引擎不可用：{0}</source>
         <translation>Reading engine not available: {0}</translation>
     </message>
@@ -255,7 +305,7 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="270"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="271"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
@@ -265,28 +315,28 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>Reading picture {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="293"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="294"/>
         <source>“{0}”识别失败：{1}</source>
         <translation>Reading “{0}” failed: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="301"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
         <source>HunyuanOCR 使用许可</source>
         <translation>HunyuanOCR licence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="336"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="359"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="338"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="339"/>
         <source>药品说明书识读 {0}
 
 识读药品说明书图片，核对后打印大字版或朗读。
@@ -297,67 +347,67 @@ Reads pictures of drug package inserts; after checking, print a large-print shee
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="346"/>
         <source>药品说明书识读</source>
         <translation>Insert Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="346"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="348"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="349"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="349"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="350"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="350"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="351"/>
         <source>打开图片…</source>
         <translation>Open pictures…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="351"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
         <source>打开说明书图片（可多选）</source>
         <translation>Open insert pictures (you can pick several)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
         <source>粘贴图片</source>
         <translation>Paste picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
         <source>粘贴复制的图片或图片文件（Ctrl+V）</source>
         <translation>Paste a copied picture or picture file (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
@@ -815,27 +865,27 @@ Data folder: {1}</translation>
         <translation>Select a record whose text has been read first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="23"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="28"/>
         <source>识别失败：{0}</source>
         <translation>Reading failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="27"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="33"/>
         <source>排队等待识别…</source>
         <translation>Waiting to be read…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="30"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="36"/>
         <source>正在识别，请稍候…</source>
         <translation>Reading, please wait…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="38"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="44"/>
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="42"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="48"/>
         <source>这张图片中没有识别出文字。</source>
         <translation>No text was found in this picture.</translation>
     </message>
@@ -891,7 +941,7 @@ or open pictures from the File menu.</translation>
     <message>
         <location filename="../../desktop_app/ui/record_view.py" line="360"/>
         <source>打印大字版</source>
-        <translation>Print large-print sheet</translation>
+        <translation>Print sheet</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/record_view.py" line="361"/>

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
+from desktop_app.core.messages import stored_text, to_json_text
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.private import create_private_file, make_private_dir
 from desktop_app.core.sections_types import Section
@@ -165,7 +166,7 @@ class RecordStore(PagesMixin, ChecksMixin, EditsMixin):
         self._set_status(record_id, READING, None, owner=self.owner)
 
     def mark_failed(self, record_id: int, error: str) -> None:
-        self._set_status(record_id, FAILED, error)
+        self._set_status(record_id, FAILED, stored_text(error))
 
     def claim(self, record_id: int) -> bool:
         """Start reading a record: True where this instance now holds it ("reading", owned by us); False where
@@ -247,7 +248,7 @@ class RecordStore(PagesMixin, ChecksMixin, EditsMixin):
             row.engine = ocr.engine
             row.engine_version = ocr.engine_version
             row.model = ocr.model
-            row.warnings_json = json.dumps(list(warnings), ensure_ascii=False)
+            row.warnings_json = to_json_text(warnings)
             # reviewed_at survives a trip through the queue ("re-read" puts a reviewed record back in it)
             if row.reviewed_at is not None and not merged.accepted_text_changed:
                 row.status = REVIEWED
