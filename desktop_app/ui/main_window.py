@@ -307,7 +307,7 @@ class MainWindow(ImportsMixin, QMainWindow):
     # -- settings ---------------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.services.settings, self)
+        dialog = SettingsDialog(self.services.settings, self, cli_folders=self.extra_watch)
         dialog.exec()
 
     def _setting_changed(self, key: str) -> None:

@@ -3,9 +3,10 @@ what changed at once (font size, language, watched folders, engine)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -40,13 +42,21 @@ from desktop_app.ui.settings import (
     Settings,
 )
 
+CLI_ROLE = Qt.ItemDataRole.UserRole + 1  # a folder given with --watch
+
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, chat_folders: list[ChatFolder] | None = None
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        chat_folders: list[ChatFolder] | None = None,
+        cli_folders: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        #: folders given with --watch when the app started: watched, listed, not saved and not removable here
+        self.cli_folders = [str(f) for f in cli_folders]
         self._chat_folders = chat_download_candidates() if chat_folders is None else chat_folders
         self.tabs = QTabWidget(self)
 
@@ -84,6 +94,7 @@ class SettingsDialog(QDialog):
         self.add_chat.setMenu(self.chat_menu)
         self.remove_folder = QPushButton(watch_tab)
         self.remove_folder.clicked.connect(self._remove_folder)
+        self.folders.itemSelectionChanged.connect(self._update_remove)
         folder_buttons = QHBoxLayout()
         folder_buttons.addWidget(self.add_folder)
         folder_buttons.addWidget(self.add_chat)
@@ -152,6 +163,11 @@ class SettingsDialog(QDialog):
         self.folders.clear()
         folders: list[str] = s.get(WATCHED_FOLDERS)
         self.folders.addItems(folders)
+        for path in self.cli_folders:
+            if path not in folders:
+                item = QListWidgetItem(self.folders)
+                item.setData(CLI_ROLE, path)
+        self._show_cli_folders()
         self.language.setCurrentIndex(max(0, self.language.findData(s.get(UI_LANGUAGE))))
         self.font_pt.setValue(s.get(UI_FONT_PT))
         self.voice.setText(s.get(SPEECH_VOICE))
@@ -160,7 +176,32 @@ class SettingsDialog(QDialog):
         self.clinic.setText(s.get(CLINIC_NAME))
 
     def watched_folders(self) -> list[str]:
-        return [self.folders.item(i).text() for i in range(self.folders.count())]
+        """The folders to save in the settings (those given with --watch are not)."""
+        items = [self.folders.item(i) for i in range(self.folders.count())]
+        return [item.text() for item in items if item.data(CLI_ROLE) is None]
+
+    def _show_cli_folders(self) -> None:
+        for i in range(self.folders.count()):
+            item = self.folders.item(i)
+            path = item.data(CLI_ROLE)
+            if path is not None:
+                item.setText(self.tr("{0}（启动时用 --watch 给出）").format(path))
+                item.setToolTip(
+                    self.tr("这个文件夹是启动程序时在命令行用 --watch 给出的，只在这次运行中监视")
+                )
+
+    def _update_remove(self) -> None:
+        selected = self.folders.selectedItems()
+        from_cli = any(item.data(CLI_ROLE) is not None for item in selected)
+        self.remove_folder.setEnabled(bool(selected) and not from_cli)
+        if from_cli:
+            self.remove_folder.setToolTip(
+                self.tr("命令行 --watch 给出的文件夹不能在这里移除：下次启动时不加 --watch 即可")
+            )
+        elif not selected:
+            self.remove_folder.setToolTip(self.tr("先在上面选中要移除的文件夹"))
+        else:
+            self.remove_folder.setToolTip(self.tr("不再监视选中的文件夹"))
 
     def save(self) -> None:
         """Write every value; each one that changed emits ``Settings.changed``."""
@@ -192,7 +233,8 @@ class SettingsDialog(QDialog):
 
     def _remove_folder(self) -> None:
         for item in self.folders.selectedItems():
-            self.folders.takeItem(self.folders.row(item))
+            if item.data(CLI_ROLE) is None:
+                self.folders.takeItem(self.folders.row(item))
 
     def _browse_model(self) -> None:
         path = QFileDialog.getExistingDirectory(
@@ -246,6 +288,8 @@ class SettingsDialog(QDialog):
             else self.tr("这台电脑上没有找到微信、企业微信、QQ 或钉钉的下载文件夹")
         )
         self.remove_folder.setText(self.tr("移除"))
+        self._show_cli_folders()
+        self._update_remove()
         self.language_label.setText(self.tr("界面语言："))
         self.font_label.setText(self.tr("字号："))
         self.font_pt.setSuffix(self.tr(" 磅"))

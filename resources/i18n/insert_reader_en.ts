@@ -554,17 +554,17 @@ Data folder: {1}</translation>
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="72"/>
+        <location filename="../../desktop_app/ui/speech_thread.py" line="50"/>
         <source>未找到中文语音，请安装 espeak-ng（Linux）或中文语音包（Windows）</source>
         <translation>No Chinese voice found: install espeak-ng (Linux) or a Chinese voice pack (Windows)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="76"/>
+        <location filename="../../desktop_app/ui/speech_thread.py" line="54"/>
         <source>无法启动语音引擎，请安装 espeak-ng（Linux）；Windows 使用系统自带的语音</source>
         <translation>The speech engine could not start: install espeak-ng (Linux); Windows uses its own voices</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="80"/>
+        <location filename="../../desktop_app/ui/speech_thread.py" line="58"/>
         <source>找不到播放声音的程序，请安装 alsa-utils（aplay）或 pulseaudio-utils（paplay）</source>
         <translation>No program to play sound was found: install alsa-utils (aplay) or pulseaudio-utils (paplay)</translation>
     </message>
@@ -572,184 +572,194 @@ Data folder: {1}</translation>
 <context>
     <name>ReadAloudBar</name>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="481"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="213"/>
         <source>药名</source>
         <translation>Drug name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="481"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="213"/>
         <source>未经核对提示</source>
         <translation>Not-checked notice</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="485"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="217"/>
         <source>正在准备朗读…</source>
         <translation>Getting ready to read…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="491"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="223"/>
         <source>已暂停（读完这一句后停下）</source>
         <translation>Paused (after the sentence being read)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="496"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="228"/>
         <source>继续朗读…</source>
         <translation>Reading on…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="507"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="239"/>
         <source>说明书</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="510"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="242"/>
         <source>保存朗读声音</source>
         <translation>Save the reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="511"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="243"/>
         <source>{0}-朗读.wav</source>
         <translation>{0}-reading.wav</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="512"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="244"/>
         <source>WAV 声音文件 (*.wav)</source>
         <translation>WAV sound files (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="529"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="261"/>
         <source>正在生成声音文件…</source>
         <translation>Making the sound file…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="541"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="273"/>
         <source>正在朗读：{0}</source>
         <translation>Reading: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="548"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="280"/>
         <source>正在生成声音文件… {0}%</source>
         <translation>Making the sound file… {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="558"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="290"/>
         <source>声音文件已保存（{0} 秒）</source>
         <translation>Sound file saved ({0} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="559"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="291"/>
         <source>朗读声音已保存：{0}（{1} 秒）</source>
         <translation>Reading saved: {0} ({1} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="562"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="294"/>
         <source>朗读完毕</source>
         <translation>Finished reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="564"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="296"/>
         <source>已停止</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="575"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="311"/>
+        <source>朗读失败：{0}。可以点“保存为 WAV…”把朗读保存为声音文件，在手机或其他电脑上播放。</source>
+        <translation>Reading aloud failed: {0}. You can use “Save as WAV…” to save the reading as a sound file and play it on a phone or another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="314"/>
+        <source>无法播放声音：可以保存为 WAV</source>
+        <translation>Cannot play sound: you can save it as a WAV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="320"/>
         <source>朗读失败：{0}</source>
         <translation>Reading aloud failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="577"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="648"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="322"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="393"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="578"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="323"/>
         <source>朗读失败</source>
         <translation>Reading aloud failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="585"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="659"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="330"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="404"/>
         <source>自动（普通话）</source>
         <translation>Automatic (Mandarin)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="620"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="365"/>
         <source>很慢</source>
         <translation>Very slow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="621"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="366"/>
         <source>慢</source>
         <translation>Slow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="622"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="367"/>
         <source>较慢（适合老人）</source>
         <translation>Slower (for elderly listeners)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="623"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="368"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="624"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="369"/>
         <source>快</source>
         <translation>Fast</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="629"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="374"/>
         <source>{0}%</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="649"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="394"/>
         <source>从药名开始，读出选中的部分</source>
         <translation>Read the drug name, then the ticked sections</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="650"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="395"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="651"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="396"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="652"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="397"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="653"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="398"/>
         <source>保存为 WAV…</source>
         <translation>Save as WAV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="654"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="399"/>
         <source>把朗读保存成声音文件，可以发回聊天群</source>
         <translation>Save the reading as a sound file, e.g. to send back to the chat group</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="655"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="400"/>
         <source>语速：</source>
         <translation>Speed:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="656"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="401"/>
         <source>声音：</source>
         <translation>Voice:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="657"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="402"/>
         <source>关闭朗读栏</source>
         <translation>Close the read-aloud bar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="658"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="403"/>
         <source>朗读内容：</source>
         <translation>Read:</translation>
     </message>
@@ -1102,158 +1112,184 @@ or open pictures from the File menu.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="189"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="230"/>
         <source>选择要监视的文件夹</source>
         <translation>Choose a folder to watch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="241"/>
         <source>选择 HunyuanOCR 模型文件夹</source>
         <translation>Choose the HunyuanOCR model folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="214"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="256"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="257"/>
         <source>识别引擎</source>
         <translation>Reading engine</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="216"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="258"/>
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="217"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="259"/>
         <source>界面</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="218"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="260"/>
         <source>朗读与打印</source>
         <translation>Speech and printing</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="263"/>
         <source>内置 CPU 引擎</source>
         <translation>Built-in CPU engine</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="264"/>
         <source>HunyuanOCR</source>
         <translation>HunyuanOCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="226"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="268"/>
         <source>识别引擎：</source>
         <translation>Reading engine:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="227"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="269"/>
         <source>HunyuanOCR 模型文件夹：</source>
         <translation>HunyuanOCR model folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="228"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="270"/>
         <source>留空：自动查找</source>
         <translation>Empty: look for it automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="229"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="271"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="220"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="262"/>
         <source>自动（推荐）</source>
         <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="232"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="188"/>
+        <source>{0}（启动时用 --watch 给出）</source>
+        <extracomment>folders given with --watch when the app started: watched, listed, not saved and not removable here</extracomment>
+        <translation>{0} (given with --watch at start)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="190"/>
+        <source>这个文件夹是启动程序时在命令行用 --watch 给出的，只在这次运行中监视</source>
+        <translation>This folder was given with --watch on the command line when the program started; it is watched for this run only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="199"/>
+        <source>命令行 --watch 给出的文件夹不能在这里移除：下次启动时不加 --watch 即可</source>
+        <translation>A folder given with --watch cannot be removed here: start the program without --watch next time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="202"/>
+        <source>先在上面选中要移除的文件夹</source>
+        <translation>First select the folder to remove above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="204"/>
+        <source>不再监视选中的文件夹</source>
+        <translation>Stop watching the selected folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="274"/>
         <source>自动：有 NVIDIA 显卡（或 Apple 芯片）和 HunyuanOCR 模型时用 HunyuanOCR，识别更准；否则用内置 CPU 引擎。</source>
         <translation>Automatic: HunyuanOCR, which reads better, when there is an NVIDIA graphics card (or an Apple chip) and the HunyuanOCR model; otherwise the built-in CPU engine.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="280"/>
         <source>放进这些文件夹（包括子文件夹）的新图片会自动导入并识别。可以添加微信、QQ 等聊天软件的下载文件夹。</source>
         <translation>New pictures saved into these folders (and their subfolders) are imported and read automatically. You can add the download folders of chat apps such as WeChat or QQ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="241"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="283"/>
         <source>添加文件夹…</source>
         <translation>Add a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="284"/>
         <source>添加聊天软件文件夹</source>
         <translation>Add a chat app folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="286"/>
         <source>在这台电脑上找到的聊天软件下载文件夹</source>
         <translation>Chat app download folders found on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="246"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="288"/>
         <source>这台电脑上没有找到微信、企业微信、QQ 或钉钉的下载文件夹</source>
         <translation>No WeChat, WeCom, QQ or DingTalk download folder was found on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="290"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="249"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="293"/>
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="250"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="294"/>
         <source>字号：</source>
         <translation>Font size:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="251"/>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="295"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="301"/>
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="252"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="296"/>
         <source>朗读语音：</source>
         <translation>Voice:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="297"/>
         <source>留空：自动选择普通话语音</source>
         <translation>Empty: pick a Mandarin voice automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="298"/>
         <source>朗读速度：</source>
         <translation>Speaking rate:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="299"/>
         <source> 倍</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="300"/>
         <source>大字版正文字号：</source>
         <translation>Sheet text size:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="302"/>
         <source>诊所名称：</source>
         <translation>Clinic name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="303"/>
         <source>印在大字版上</source>
         <translation>Printed on the large-print sheet</translation>
     </message>
