@@ -232,6 +232,21 @@ def test_unchecked_record_is_marked_and_warned_about(tmp_path: Path) -> None:
     assert wav_info(wav).duration_s < unchecked_s - 1.0  # the spoken notice is gone
 
 
+@needs_font
+@needs_espeak
+def test_speak_speed_is_in_the_apps_unit(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    record_id = _store_tcm_record(data)
+    seconds = {}
+    for speed in ("0.5", "1.25"):
+        wav = tmp_path / f"s{speed}.wav"
+        proc = cli("speak", "--record", str(record_id), "--out", wav, "--data-dir", data, "--speed", speed)
+        assert proc.returncode == 0, proc.stderr
+        seconds[speed] = wav_info(wav).duration_s
+    assert seconds["0.5"] > 1.5 * seconds["1.25"]
+    assert "倍" in cli("speak", "--help").stdout
+
+
 # -- errors: exit 1, a message, no file ----------------------------------------------------------------------
 
 
@@ -285,6 +300,7 @@ def test_usage_errors(tmp_path: Path) -> None:
         (("sheet", "a.png", "--out", tmp_path / "x.pdf", "--font-size", "10"), "字号"),
         (("sheet", "a.png", "--out", tmp_path / "x.pdf", "--page", "A3"), "A4"),
         (("speak", "a.png", "--out", tmp_path / "x.wav", "--rate", "5"), "语速"),
+        (("speak", "a.png", "--out", tmp_path / "x.wav", "--speed", "5"), "倍之间"),
     ]
     for args, needle in cases:
         proc = cli(*args)

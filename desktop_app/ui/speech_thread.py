@@ -24,13 +24,13 @@ from desktop_app.core.leaflet import (
     temporary_output,
 )
 from desktop_app.core.speech import Speaker, SpeechError, WavReport, list_voices, mandarin_score
+from desktop_app.core.speech import words_per_minute as core_words_per_minute
 from desktop_app.core.speech.errors import NO_ENGINE_MESSAGE, NO_MANDARIN_MESSAGE
 from desktop_app.core.speech.player import NO_PLAYER_MESSAGE
 from desktop_app.ui.messages import plain_words
 
 log = logging.getLogger("insert_reader.ui.speech")
 
-ENGINE_WPM = 200  # pyttsx3's default rate on every driver; the SPEECH_RATE setting is a share of it
 RATE_CHOICES: tuple[float, ...] = (0.5, 0.6, 0.75, 1.0, 1.25)
 SHUTDOWN_WAIT_MS = 10_000
 Sections = Sequence[tuple[str, str]]
@@ -39,7 +39,8 @@ IDLE, SPEAKING, PAUSED, SAVING = "idle", "speaking", "paused", "saving"
 
 
 def words_per_minute(share: float) -> int:
-    return max(40, round(ENGINE_WPM * share))
+    """The SPEECH_RATE setting (倍, as the CLI's --speed) as the engine's rate."""
+    return core_words_per_minute(share)
 
 
 def speech_problem(exc: BaseException) -> str | None:
