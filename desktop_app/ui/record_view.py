@@ -283,9 +283,20 @@ class RecordPanel(QWidget):
         reviewed = record.status == REVIEWED
         self.review_action.setText(self.tr("取消“已核对”") if reviewed else self.tr("标记为已核对"))
         self.review_action.setEnabled(record.status in (READ, REVIEWED))
+        self._review_tip(record)
         self.reread_action.setEnabled(record.status in (READ, REVIEWED, FAILED))
         self.cancel_action.setVisible(record.status in (QUEUED, READING))
         self._enable_outputs(record)
+
+    def _review_tip(self, record: RecordView | None) -> None:
+        """What 标记为已核对 does, or why it cannot be used now."""
+        if record is None or record.status in (READ, REVIEWED):
+            tip = self.tr("已对照原图核对过全部内容（剂量须逐项确认或改正）")
+        elif record.status in (QUEUED, READING):
+            tip = self.tr("还没有识别完：识别后才能核对")
+        else:
+            tip = self.tr("识别失败，没有可核对的文字：请重新识别")
+        self.review_action.setToolTip(tip)
 
     def _enable_outputs(self, record: RecordView | None) -> None:
         printable = bool(sheet_choices(record))
@@ -360,7 +371,7 @@ class RecordPanel(QWidget):
         self.print_action.setText(self.tr("打印大字版"))
         self.speak_action.setText(self.tr("朗读"))
         self._output_tips()
-        self.review_action.setToolTip(self.tr("已对照原图核对过全部内容"))
+        self._review_tip(self.record)
         if self.record is not None:
             self._show_header(self.record)
         else:

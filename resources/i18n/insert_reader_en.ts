@@ -554,17 +554,17 @@ Data folder: {1}</translation>
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../desktop_app/ui/speech_thread.py" line="50"/>
+        <location filename="../../desktop_app/ui/speech_thread.py" line="51"/>
         <source>未找到中文语音，请安装 espeak-ng（Linux）或中文语音包（Windows）</source>
         <translation>No Chinese voice found: install espeak-ng (Linux) or a Chinese voice pack (Windows)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/speech_thread.py" line="54"/>
+        <location filename="../../desktop_app/ui/speech_thread.py" line="55"/>
         <source>无法启动语音引擎，请安装 espeak-ng（Linux）；Windows 使用系统自带的语音</source>
         <translation>The speech engine could not start: install espeak-ng (Linux); Windows uses its own voices</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/speech_thread.py" line="58"/>
+        <location filename="../../desktop_app/ui/speech_thread.py" line="59"/>
         <source>找不到播放声音的程序，请安装 alsa-utils（aplay）或 pulseaudio-utils（paplay）</source>
         <translation>No program to play sound was found: install alsa-utils (aplay) or pulseaudio-utils (paplay)</translation>
     </message>
@@ -855,22 +855,37 @@ Data folder: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/record_view.py" line="284"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="367"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="378"/>
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="294"/>
+        <source>已对照原图核对过全部内容（剂量须逐项确认或改正）</source>
+        <translation>Everything was checked against the picture (each dose item accepted or corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="296"/>
+        <source>还没有识别完：识别后才能核对</source>
+        <translation>Not read yet: it can be checked once it is read</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/record_view.py" line="298"/>
+        <source>识别失败，没有可核对的文字：请重新识别</source>
+        <translation>Reading failed, there is no text to check: read it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_view.py" line="309"/>
         <source>打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）</source>
         <translation>Print a large-print sheet for the patient, or save it as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="299"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="310"/>
         <source>朗读说明书，或保存为声音文件</source>
         <translation>Read the insert aloud, or save the reading as a sound file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="302"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="313"/>
         <source>请先选择一条已识别出文字的记录</source>
         <translation>Select a record whose text has been read first</translation>
     </message>
@@ -915,17 +930,17 @@ Data folder: {1}</translation>
         <translation>showing the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="312"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="323"/>
         <source>保存修改</source>
         <translation>saving the change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="322"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="333"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="353"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="364"/>
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -934,34 +949,29 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="355"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="366"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="357"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="368"/>
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="359"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="370"/>
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="360"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="371"/>
         <source>打印大字版</source>
         <translation>Print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="361"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="372"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="363"/>
-        <source>已对照原图核对过全部内容</source>
-        <translation>Everything was checked against the picture</translation>
     </message>
 </context>
 <context>

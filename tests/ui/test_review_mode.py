@@ -233,3 +233,18 @@ def test_status_badges_differ_without_colour() -> None:
 
     delegate = RecordDelegate(48)
     assert delegate._no_name(QUEUED) == "等待识别" and delegate._no_name(READ) == "（未识别出药名）"
+
+
+def test_a_disabled_mark_as_checked_says_why(
+    qtbot: QtBot, make_window: WindowFactory, store: RecordStore, tmp_path: Path
+) -> None:
+    _draw(tmp_path / "queued.png")
+    outcome = add_to_store(store, tmp_path / "queued.png")
+    assert outcome.record is not None
+    store.mark_failed(outcome.record.id, "图片无法识别")
+    window = make_window()
+    panel = window.record_panel
+    assert window.record_list.select(outcome.record.id)
+    qtbot.waitUntil(lambda: panel.record_id == outcome.record.id)  # type: ignore[union-attr]
+    assert not panel.review_action.isEnabled()
+    assert panel.review_action.toolTip() == "识别失败，没有可核对的文字：请重新识别"
