@@ -291,7 +291,9 @@ class MainWindow(ImportsMixin, QMainWindow):
                 return
             if record is not None and record.status == FAILED:
                 self.services.messages.error(
-                    self.tr("“{0}”识别失败：{1}").format(source_name(record.source_path), core_text(record.error))
+                    self.tr("“{0}”识别失败：{1}").format(
+                        source_name(record.source_path), core_text(record.error)
+                    )
                 )
 
     def _engine_failed(self, message: str) -> None:
@@ -307,8 +309,14 @@ class MainWindow(ImportsMixin, QMainWindow):
     # -- settings ---------------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.services.settings, self, cli_folders=self.extra_watch)
+        bar = self.read_aloud
+        dialog = SettingsDialog(self.services.settings, self, cli_folders=self.extra_watch, voices=bar.voices)
+        # the voices are those the speech engine reports: asked for once, filled in when they come
+        bar.controller.voices_listed.connect(dialog.set_voices)
+        bar.ask_voices()
         dialog.exec()
+        bar.controller.voices_listed.disconnect(dialog.set_voices)
+        dialog.deleteLater()
 
     def _setting_changed(self, key: str) -> None:
         s = self.services.settings

@@ -84,6 +84,7 @@ class ReadAloudBar(QFrame):
         self._field_ids: list[int | None] = []
         self._labels: list[str] = []
         self._voices_asked = False
+        self.voices: list[VoiceInfo] = []  # as the speech engine reported them (once asked)
 
         self.speak_button = QPushButton(self)
         self.pause_button = QPushButton(self)
@@ -164,14 +165,19 @@ class ReadAloudBar(QFrame):
     def state(self) -> str:
         return self.controller.state
 
+    def ask_voices(self) -> None:
+        """Ask the engine for its voices (once); ``controller.voices_listed`` tells them."""
+        if not self._voices_asked:
+            self._voices_asked = True
+            self.controller.list_voices()
+
     def set_open(self, on: bool) -> None:
         """Show the bar (and ask the engine for its voices, once), or hide it and stop reading."""
         if not on:
             self.stop()
         self.setVisible(on)
-        if on and not self._voices_asked:
-            self._voices_asked = True
-            self.controller.list_voices()
+        if on:
+            self.ask_voices()
 
     def set_record(self, record: RecordView | None) -> None:
         """The record shown now: another record (or none) stops the reading of the one before."""
@@ -325,6 +331,7 @@ class ReadAloudBar(QFrame):
         self._update_buttons()
 
     def _voices_listed(self, voices: list[VoiceInfo]) -> None:
+        self.voices = list(voices)
         chosen = self._settings.get(SPEECH_VOICE)
         self.voice.clear()
         self.voice.addItem(self.tr("自动（普通话）"), "")

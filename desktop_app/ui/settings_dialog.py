@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.speech import VoiceInfo, mandarin_score
 from desktop_app.core.watch import ChatFolder, chat_download_candidates
 from desktop_app.ui.settings import (
     CLINIC_NAME,
@@ -52,6 +53,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         chat_folders: list[ChatFolder] | None = None,
         cli_folders: Sequence[str] = (),
+        voices: Sequence[VoiceInfo] = (),
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -120,7 +122,11 @@ class SettingsDialog(QDialog):
 
         # speech and sheet
         output_tab = QWidget()
-        self.voice = QLineEdit(output_tab)
+        # the voices the speech engine reports (set_voices); a voice id may still be typed
+        self.voice = QComboBox(output_tab)
+        self.voice.setEditable(True)
+        self.voice.setObjectName("voice")
+        self._voices: list[VoiceInfo] = list(voices)
         self.rate = QDoubleSpinBox(output_tab)
         self.rate.setRange(SPEECH_RATE.minimum or 0.4, SPEECH_RATE.maximum or 1.5)
         self.rate.setSingleStep(0.05)
@@ -170,10 +176,29 @@ class SettingsDialog(QDialog):
         self._show_cli_folders()
         self.language.setCurrentIndex(max(0, self.language.findData(s.get(UI_LANGUAGE))))
         self.font_pt.setValue(s.get(UI_FONT_PT))
-        self.voice.setText(s.get(SPEECH_VOICE))
+        self.set_voices(self._voices)
         self.rate.setValue(s.get(SPEECH_RATE))
         self.sheet_pt.setValue(s.get(SHEET_FONT_PT))
         self.clinic.setText(s.get(CLINIC_NAME))
+
+    def set_voices(self, voices: Sequence[VoiceInfo]) -> None:
+        """Offer these voices (Mandarin first), keeping the one chosen (or typed)."""
+        chosen = self.voice_id() if self.voice.count() else self.settings.get(SPEECH_VOICE)
+        self._voices = list(voices)
+        self.voice.clear()
+        self.voice.addItem(self.tr("自动（普通话）"), "")
+        for v in sorted(self._voices, key=mandarin_score, reverse=True):
+            self.voice.addItem(f"{v.name} ({v.id})" if v.name and v.name != v.id else v.id, v.id)
+        if chosen and self.voice.findData(chosen) < 0:
+            self.voice.addItem(chosen, chosen)
+        self.voice.setCurrentIndex(max(0, self.voice.findData(chosen)))
+
+    def voice_id(self) -> str:
+        """The chosen voice's id ("" for 自动), or the id typed in."""
+        index = self.voice.currentIndex()
+        if index >= 0 and self.voice.currentText() == self.voice.itemText(index):
+            return str(self.voice.itemData(index) or "")
+        return self.voice.currentText().strip()
 
     def watched_folders(self) -> list[str]:
         """The folders to save in the settings (those given with --watch are not)."""
@@ -210,7 +235,7 @@ class SettingsDialog(QDialog):
         s.set(MODEL_DIR, self.model_dir.text().strip())
         s.set(WATCHED_FOLDERS, self.watched_folders())
         s.set(UI_FONT_PT, self.font_pt.value())
-        s.set(SPEECH_VOICE, self.voice.text().strip())
+        s.set(SPEECH_VOICE, self.voice_id())
         s.set(SPEECH_RATE, round(self.rate.value(), 2))
         s.set(SHEET_FONT_PT, self.sheet_pt.value())
         s.set(CLINIC_NAME, self.clinic.text().strip())
@@ -294,7 +319,8 @@ class SettingsDialog(QDialog):
         self.font_label.setText(self.tr("字号："))
         self.font_pt.setSuffix(self.tr(" 磅"))
         self.voice_label.setText(self.tr("朗读语音："))
-        self.voice.setPlaceholderText(self.tr("留空：自动选择普通话语音"))
+        self.voice.setToolTip(self.tr("语音引擎报告的语音，普通话在前；“自动”选最合适的普通话语音"))
+        self.set_voices(self._voices)
         self.rate_label.setText(self.tr("朗读速度："))
         self.rate.setSuffix(self.tr(" 倍"))
         self.sheet_label.setText(self.tr("大字版正文字号："))

@@ -325,18 +325,18 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>Reading “{0}” failed: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
         <source>HunyuanOCR 使用许可</source>
         <translation>HunyuanOCR licence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="337"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="367"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="339"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
         <source>药品说明书识读 {0}
 
 识读药品说明书图片，核对后打印大字版或朗读。
@@ -347,67 +347,67 @@ Reads pictures of drug package inserts; after checking, print a large-print shee
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="346"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
         <source>药品说明书识读</source>
         <translation>Insert Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="349"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="350"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="351"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="359"/>
         <source>打开图片…</source>
         <translation>Open pictures…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
         <source>打开说明书图片（可多选）</source>
         <translation>Open insert pictures (you can pick several)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="361"/>
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
         <source>粘贴图片</source>
         <translation>Paste picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
         <source>粘贴复制的图片或图片文件（Ctrl+V）</source>
         <translation>Paste a copied picture or picture file (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="364"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
@@ -572,194 +572,194 @@ Data folder: {1}</translation>
 <context>
     <name>ReadAloudBar</name>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="213"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="219"/>
         <source>药名</source>
         <translation>Drug name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="213"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="219"/>
         <source>未经核对提示</source>
         <translation>Not-checked notice</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="217"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="223"/>
         <source>正在准备朗读…</source>
         <translation>Getting ready to read…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="223"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="229"/>
         <source>已暂停（读完这一句后停下）</source>
         <translation>Paused (after the sentence being read)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="228"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="234"/>
         <source>继续朗读…</source>
         <translation>Reading on…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="239"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="245"/>
         <source>说明书</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="242"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="248"/>
         <source>保存朗读声音</source>
         <translation>Save the reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="243"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="249"/>
         <source>{0}-朗读.wav</source>
         <translation>{0}-reading.wav</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="244"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="250"/>
         <source>WAV 声音文件 (*.wav)</source>
         <translation>WAV sound files (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="261"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="267"/>
         <source>正在生成声音文件…</source>
         <translation>Making the sound file…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="273"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="279"/>
         <source>正在朗读：{0}</source>
         <translation>Reading: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="280"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="286"/>
         <source>正在生成声音文件… {0}%</source>
         <translation>Making the sound file… {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="290"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="296"/>
         <source>声音文件已保存（{0} 秒）</source>
         <translation>Sound file saved ({0} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="291"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="297"/>
         <source>朗读声音已保存：{0}（{1} 秒）</source>
         <translation>Reading saved: {0} ({1} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="294"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="300"/>
         <source>朗读完毕</source>
         <translation>Finished reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="296"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="302"/>
         <source>已停止</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="311"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="317"/>
         <source>朗读失败：{0}。可以点“保存为 WAV…”把朗读保存为声音文件，在手机或其他电脑上播放。</source>
         <translation>Reading aloud failed: {0}. You can use “Save as WAV…” to save the reading as a sound file and play it on a phone or another computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="314"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="320"/>
         <source>无法播放声音：可以保存为 WAV</source>
         <translation>Cannot play sound: you can save it as a WAV</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="320"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="326"/>
         <source>朗读失败：{0}</source>
         <translation>Reading aloud failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="322"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="393"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="328"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="400"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="323"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="329"/>
         <source>朗读失败</source>
         <translation>Reading aloud failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="330"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="404"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="337"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="411"/>
         <source>自动（普通话）</source>
         <translation>Automatic (Mandarin)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="365"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="372"/>
         <source>很慢</source>
         <translation>Very slow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="366"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="373"/>
         <source>慢</source>
         <translation>Slow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="367"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="374"/>
         <source>较慢（适合老人）</source>
         <translation>Slower (for elderly listeners)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="368"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="375"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="369"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="376"/>
         <source>快</source>
         <translation>Fast</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="374"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="381"/>
         <source>{0}%</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="394"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="401"/>
         <source>从药名开始，读出选中的部分</source>
         <translation>Read the drug name, then the ticked sections</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="395"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="402"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="396"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="403"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="397"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="404"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="398"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="405"/>
         <source>保存为 WAV…</source>
         <translation>Save as WAV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="399"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="406"/>
         <source>把朗读保存成声音文件，可以发回聊天群</source>
         <translation>Save the reading as a sound file, e.g. to send back to the chat group</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="400"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="407"/>
         <source>语速：</source>
         <translation>Speed:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="401"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="408"/>
         <source>声音：</source>
         <translation>Voice:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="402"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="409"/>
         <source>关闭朗读栏</source>
         <translation>Close the read-aloud bar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="403"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="410"/>
         <source>朗读内容：</source>
         <translation>Read:</translation>
     </message>
@@ -1122,184 +1122,189 @@ or open pictures from the File menu.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="255"/>
         <source>选择要监视的文件夹</source>
         <translation>Choose a folder to watch</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="241"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="266"/>
         <source>选择 HunyuanOCR 模型文件夹</source>
         <translation>Choose the HunyuanOCR model folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="256"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="281"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="282"/>
         <source>识别引擎</source>
         <translation>Reading engine</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="258"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="283"/>
         <source>监视文件夹</source>
         <translation>Watched folders</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="259"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="284"/>
         <source>界面</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="260"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="285"/>
         <source>朗读与打印</source>
         <translation>Speech and printing</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="263"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="288"/>
         <source>内置 CPU 引擎</source>
         <translation>Built-in CPU engine</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="264"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="289"/>
         <source>HunyuanOCR</source>
         <translation>HunyuanOCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="293"/>
         <source>识别引擎：</source>
         <translation>Reading engine:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="294"/>
         <source>HunyuanOCR 模型文件夹：</source>
         <translation>HunyuanOCR model folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="270"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="295"/>
         <source>留空：自动查找</source>
         <translation>Empty: look for it automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="271"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="296"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="287"/>
         <source>自动（推荐）</source>
         <translation>Automatic (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="188"/>
-        <source>{0}（启动时用 --watch 给出）</source>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="189"/>
+        <source>自动（普通话）</source>
         <extracomment>folders given with --watch when the app started: watched, listed, not saved and not removable here</extracomment>
+        <translation>Automatic (Mandarin)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="213"/>
+        <source>{0}（启动时用 --watch 给出）</source>
         <translation>{0} (given with --watch at start)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="190"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="215"/>
         <source>这个文件夹是启动程序时在命令行用 --watch 给出的，只在这次运行中监视</source>
         <translation>This folder was given with --watch on the command line when the program started; it is watched for this run only</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="224"/>
         <source>命令行 --watch 给出的文件夹不能在这里移除：下次启动时不加 --watch 即可</source>
         <translation>A folder given with --watch cannot be removed here: start the program without --watch next time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="227"/>
         <source>先在上面选中要移除的文件夹</source>
         <translation>First select the folder to remove above</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="229"/>
         <source>不再监视选中的文件夹</source>
         <translation>Stop watching the selected folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="299"/>
         <source>自动：有 NVIDIA 显卡（或 Apple 芯片）和 HunyuanOCR 模型时用 HunyuanOCR，识别更准；否则用内置 CPU 引擎。</source>
         <translation>Automatic: HunyuanOCR, which reads better, when there is an NVIDIA graphics card (or an Apple chip) and the HunyuanOCR model; otherwise the built-in CPU engine.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="280"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="305"/>
         <source>放进这些文件夹（包括子文件夹）的新图片会自动导入并识别。可以添加微信、QQ 等聊天软件的下载文件夹。</source>
         <translation>New pictures saved into these folders (and their subfolders) are imported and read automatically. You can add the download folders of chat apps such as WeChat or QQ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="283"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="308"/>
         <source>添加文件夹…</source>
         <translation>Add a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="284"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="309"/>
         <source>添加聊天软件文件夹</source>
         <translation>Add a chat app folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="286"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="311"/>
         <source>在这台电脑上找到的聊天软件下载文件夹</source>
         <translation>Chat app download folders found on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="288"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="313"/>
         <source>这台电脑上没有找到微信、企业微信、QQ 或钉钉的下载文件夹</source>
         <translation>No WeChat, WeCom, QQ or DingTalk download folder was found on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="290"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="315"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="318"/>
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="319"/>
         <source>字号：</source>
         <translation>Font size:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="295"/>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="320"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="327"/>
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="321"/>
         <source>朗读语音：</source>
         <translation>Voice:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="297"/>
-        <source>留空：自动选择普通话语音</source>
-        <translation>Empty: pick a Mandarin voice automatically</translation>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="322"/>
+        <source>语音引擎报告的语音，普通话在前；“自动”选最合适的普通话语音</source>
+        <translation>The voices the speech engine reports, Mandarin first; “Automatic” picks the best Mandarin voice</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="298"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="324"/>
         <source>朗读速度：</source>
         <translation>Speaking rate:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="299"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="325"/>
         <source> 倍</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="300"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="326"/>
         <source>大字版正文字号：</source>
         <translation>Sheet text size:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="302"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="328"/>
         <source>诊所名称：</source>
         <translation>Clinic name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="303"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="329"/>
         <source>印在大字版上</source>
         <translation>Printed on the large-print sheet</translation>
     </message>

@@ -63,3 +63,18 @@ def test_a_player_without_audio_device_offers_to_save_a_wav(
     assert "ALSA" not in text and "pcm" not in text
     assert "可能没有可用的音频设备" in text and "保存为 WAV" in text
     assert bar.status.text() == "无法播放声音：可以保存为 WAV" and bar.wav_button.isEnabled()
+
+
+def test_voices_are_chosen_from_the_engines_list(qtbot: QtBot, services: AppServices) -> None:
+    from desktop_app.core.speech import VoiceInfo
+    from desktop_app.ui.settings import SPEECH_VOICE
+
+    dialog = SettingsDialog(services.settings, chat_folders=[])
+    qtbot.addWidget(dialog)
+    assert [dialog.voice.itemText(i) for i in range(dialog.voice.count())] == ["自动（普通话）"]
+    voices = [VoiceInfo("en", "English", ("en",)), VoiceInfo("cmn", "Chinese (Mandarin)", ("cmn",))]
+    dialog.set_voices(voices)  # as the speech engine reports them: Mandarin first
+    assert [dialog.voice.itemData(i) for i in range(dialog.voice.count())] == ["", "cmn", "en"]
+    dialog.voice.setCurrentIndex(1)
+    dialog.accept()
+    assert services.settings.get(SPEECH_VOICE) == "cmn"
