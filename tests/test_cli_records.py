@@ -75,7 +75,8 @@ def test_search_show_export(imported: tuple[Path, Path, subprocess.CompletedProc
     found = _run("search", "氨氯地平", "--data-dir", str(data))
     assert "缬沙坦氨氯地平片" in found.stdout
     assert _run("search", "阿司匹林", "--data-dir", str(data)).stdout.strip() == ""
-    record_id = found.stdout.split("\t")[0]
+    rank, record_id = found.stdout.split("\t")[:2]  # rank, id, name, status, where found, source
+    assert rank == "1" and "氨氯地平" in found.stdout.split("\t")[4]
     shown = _run("show", record_id, "--data-dir", str(data))
     assert "【用法用量】" in shown.stdout and "一次1片" in shown.stdout
     exported = json.loads(_run("export", record_id, "--format", "json", "--data-dir", str(data)).stdout)

@@ -3,6 +3,7 @@ OCR engine, printed with reportlab (checked with pypdf) and said by espeak-ng (c
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
@@ -25,7 +26,7 @@ from desktop_app.core.leaflet import (
 )
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.sections_types import Section
-from desktop_app.core.sheet import DEFAULT_SHEET_KEYS
+from desktop_app.core.sheet import DEFAULT_SHEET_KEYS, UNCHECKED_NOTICE, UNCHECKED_SPOKEN
 from desktop_app.core.speech import wav_info, wav_rms
 from desktop_app.core.speech.wavfile import SILENCE_RMS
 from desktop_app.core.store import READ, RecordStore
@@ -207,6 +208,45 @@ def test_tcm_record_is_labelled_gongneng_zhuzhi(tmp_path: Path) -> None:
     assert "板蓝根颗粒" in text
 
 
+@needs_font
+@needs_espeak
+def test_unchecked_record_is_marked_and_warned_about(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    record_id = _store_tcm_record(data)
+    out, wav = tmp_path / "unchecked.pdf", tmp_path / "unchecked.wav"
+    proc = cli("sheet", "--record", str(record_id), "--out", out, "--data-dir", data)
+    assert proc.returncode == 0, proc.stderr
+    assert "未经核对" in proc.stderr and "警告" in proc.stderr
+    assert squash(UNCHECKED_NOTICE) in squash(pdf_text(out))
+    proc = cli("speak", "--record", str(record_id), "--out", wav, "--data-dir", data)
+    assert proc.returncode == 0 and "未经核对" in proc.stderr, proc.stderr
+    unchecked_s = wav_info(wav).duration_s
+
+    with RecordStore.open(data) as store:
+        store.mark_reviewed(record_id)
+    proc = cli("sheet", "--record", str(record_id), "--out", out, "--data-dir", data)
+    assert proc.returncode == 0 and "未经核对" not in proc.stderr, proc.stderr
+    assert "未经核对" not in squash(pdf_text(out))
+    proc = cli("speak", "--record", str(record_id), "--out", wav, "--data-dir", data)
+    assert proc.returncode == 0 and "未经核对" not in proc.stderr, proc.stderr
+    assert wav_info(wav).duration_s < unchecked_s - 1.0  # the spoken notice is gone
+
+
+@needs_font
+@needs_espeak
+def test_speak_speed_is_in_the_apps_unit(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    record_id = _store_tcm_record(data)
+    seconds = {}
+    for speed in ("0.5", "1.25"):
+        wav = tmp_path / f"s{speed}.wav"
+        proc = cli("speak", "--record", str(record_id), "--out", wav, "--data-dir", data, "--speed", speed)
+        assert proc.returncode == 0, proc.stderr
+        seconds[speed] = wav_info(wav).duration_s
+    assert seconds["0.5"] > 1.5 * seconds["1.25"]
+    assert "倍" in cli("speak", "--help").stdout
+
+
 # -- errors: exit 1, a message, no file ----------------------------------------------------------------------
 
 
@@ -260,6 +300,7 @@ def test_usage_errors(tmp_path: Path) -> None:
         (("sheet", "a.png", "--out", tmp_path / "x.pdf", "--font-size", "10"), "字号"),
         (("sheet", "a.png", "--out", tmp_path / "x.pdf", "--page", "A3"), "A4"),
         (("speak", "a.png", "--out", tmp_path / "x.wav", "--rate", "5"), "语速"),
+        (("speak", "a.png", "--out", tmp_path / "x.wav", "--speed", "5"), "倍之间"),
     ]
     for args, needle in cases:
         proc = cli(*args)
@@ -293,7 +334,13 @@ def test_leaflet_content_and_speech_order() -> None:
     content = sheet_content(leaflet, ("storage", "precautions", "dosage", "indications"))
     assert [s.key for s in content.sections] == ["storage", "dosage", "indications"]
     assert content.sections[2].label == "功能主治"
-    assert speech_sections(content) == [
+    # a fresh reading is nobody's checked text: the reading starts with the spoken notice
+    assert content.unchecked and speech_sections(content)[0] == ("", UNCHECKED_SPOKEN)
+    checked = sheet_content(
+        dataclasses.replace(leaflet, reviewed=True), ("storage", "precautions", "dosage", "indications")
+    )
+    assert not checked.unchecked
+    assert speech_sections(checked) == [
         ("", DEFAULT_DRUG_NAME),
         ("贮藏", "密封。"),
         ("用法用量", "一次1片。"),

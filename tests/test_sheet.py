@@ -454,3 +454,16 @@ def test_font_override_must_be_embeddable_cjk(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.setenv("INSERT_READER_FONT", str(a_font))
     if a_font.exists():
         assert render_sheet(_content(), tmp_path / "y.pdf").font_path == a_font
+
+
+# -- an unchecked record ---------------------------------------------------------------------------------------
+
+
+def test_unchecked_sheet_says_so_on_every_page(a4: Rendered, tmp_path: Path) -> None:
+    from desktop_app.core.sheet import UNCHECKED_NOTICE
+
+    unchecked = _render(tmp_path, _content(unchecked=True))
+    assert len(unchecked.pages) >= 3
+    for i, page in enumerate(unchecked.pages, start=1):
+        assert page.startswith(DRUG + _squash(f"【{UNCHECKED_NOTICE}】")), f"page {i} lacks the notice"
+    assert not any(_squash(UNCHECKED_NOTICE) in page for page in a4.pages)  # a checked one does not

@@ -27,8 +27,14 @@ def register(sub: Any) -> None:
     _data_dir_arg(p)
     p.set_defaults(func=run_import)
 
-    p = sub.add_parser("search", help="在记录中全文搜索（中文）")
-    p.add_argument("text")
+    p = sub.add_parser(
+        "search",
+        help="在记录中全文搜索（中文），按相关度排列",
+        description="按相关度列出记录：药名中找到的在前，其次是用法用量、禁忌等要点部分，再次是其他部分。"
+        "每行：名次、记录编号、药名、状态、找到处的上下文、图片来源（以制表符分隔）。",
+        epilog="以减号开头的文字要放在 -- 之后，例如：search -- -5mg",
+    )
+    p.add_argument("text", nargs="+", help="要找的文字；多个词用空格分开，每个词都要出现")
     _data_dir_arg(p)
     p.set_defaults(func=run_search)
 
@@ -158,8 +164,11 @@ def run_import(args: argparse.Namespace) -> int:
 @store_errors_as_lines
 def run_search(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        for rec in store.search(args.text, include_ocr=False):
-            print(f"{rec.id}\t{rec.drug_name or '（未识别药名）'}\t{rec.status}\t{rec.source_path}")
+        for hit in store.search_hits(" ".join(args.text)):
+            rec = hit.record
+            found = f"{hit.label}：{hit.snippet}" if hit.snippet else ""
+            name = rec.drug_name or "（未识别药名）"
+            print(f"{hit.rank}\t{rec.id}\t{name}\t{rec.status}\t{found}\t{rec.source_path}")
     return 0
 
 

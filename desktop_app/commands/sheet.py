@@ -1,7 +1,8 @@
 """``sheet``: print an insert's chosen sections as a large-print PDF (from an image or a stored record).
 
 A run that writes no PDF is an error (exit 1, a plain message on stderr); on success one line goes to stdout:
-the PDF's path and its page count.
+the PDF's path and its page count. Output of a record nobody has checked (or of an image read now) is marked
+未经核对 on every page, and a warning says so on stderr.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def warn(lines: Any) -> None:
 def load_source(args: argparse.Namespace) -> tuple[Path, tuple[str, ...], Leaflet]:
     """The checked output path, the chosen section keys and the insert's text (shared with ``speak``).
     Raises LeafletError with a plain message; engine warnings go to stderr."""
-    from desktop_app.core.leaflet import check_output, load_leaflet, parse_section_keys
+    from desktop_app.core.leaflet import UNCHECKED_WARNING, check_output, load_leaflet, parse_section_keys
 
     out = check_output(args.out)
     keys = parse_section_keys(args.sections)
@@ -76,6 +77,8 @@ def load_source(args: argparse.Namespace) -> tuple[Path, tuple[str, ...], Leafle
         remote_url=args.remote_url,
     )
     warn(leaflet.warnings)
+    if not leaflet.reviewed:
+        warn([UNCHECKED_WARNING])
     return out, keys, leaflet
 
 

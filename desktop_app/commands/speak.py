@@ -14,6 +14,7 @@ from desktop_app.commands.sheet import add_source_arguments, fail, load_source
 
 MIN_RATE = 50
 MAX_RATE = 400
+SPEED_MIN, SPEED_MAX = 0.4, 1.5  # core.speech.SPEED_RANGE, the desktop app's 朗读速度 (倍)
 
 
 def register(sub: Any) -> None:
@@ -21,10 +22,16 @@ def register(sub: Any) -> None:
     add_source_arguments(p)
     p.add_argument("--out", metavar="F.wav", help="输出的 WAV 文件（必填）")
     p.add_argument(
+        "--speed",
+        type=float,
+        metavar="X",
+        help=f"语速（倍，与桌面程序“朗读速度”相同：{SPEED_MIN:g}–{SPEED_MAX:g}；默认 0.75，适合老年人）",
+    )
+    p.add_argument(
         "--rate",
         type=int,
         metavar="N",
-        help=f"语速（每分钟词数，{MIN_RATE}–{MAX_RATE}；默认 150，适合老年人）",
+        help=f"（旧选项）语速，每分钟词数（{MIN_RATE}–{MAX_RATE}），等于 --speed N/200",
     )
     p.set_defaults(func=run)
 
@@ -37,12 +44,15 @@ def run(args: argparse.Namespace) -> int:
         speech_sections,
         write_checked,
     )
-    from desktop_app.core.speech import Speaker, SpeechError, wav_info
+    from desktop_app.core.speech import Speaker, SpeechError, wav_info, words_per_minute
 
     if not args.out:
         return fail("请用 --out 指定输出的 WAV 文件，例如 --out 说明.wav")
     if args.rate is not None and not MIN_RATE <= args.rate <= MAX_RATE:
         return fail(f"语速须在 {MIN_RATE} 到 {MAX_RATE} 之间（收到：{args.rate}）")
+    if args.speed is not None and not SPEED_MIN <= args.speed <= SPEED_MAX:
+        return fail(f"语速须在 {SPEED_MIN:g} 到 {SPEED_MAX:g} 倍之间（收到：{args.speed:g}）")
+    rate = words_per_minute(args.speed) if args.speed is not None else args.rate
     try:
         out, keys, leaflet = load_source(args)
     except LeafletError as exc:
@@ -52,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{NO_TEXT_MESSAGE}，未生成音频")
 
     def synthesize(tmp: Path) -> float:
-        Speaker().synthesize_to_wav(speech_sections(content), tmp, rate=args.rate)
+        Speaker().synthesize_to_wav(speech_sections(content), tmp, rate=rate)
         return wav_info(tmp).duration_s
 
     try:

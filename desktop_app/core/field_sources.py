@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from desktop_app.core.ocr_types import OcrResult, Point
-from desktop_app.core.review import DOSE_CHARS, LOW_CONFIDENCE, low_confidence_spans
+from desktop_app.core.review import LOW_CONFIDENCE, is_dose_char, low_confidence_spans, marker_spans
 from desktop_app.core.sections import parse_ocr
 from desktop_app.core.sections_types import Section
 
@@ -35,7 +35,7 @@ class FieldLike(Protocol):
 class UnsureRun:
     start: int  # offset in the field's OCR value
     end: int
-    dose: bool  # digits and units (review.DOSE_CHARS): a misreading changes a dose
+    dose: bool  # digits, units, decimals, ranges (review.is_dose_char): a misreading may change a dose
     confidence: float
 
 
@@ -109,6 +109,7 @@ def _unsure_runs(
         offset = _locate(line, value, cursor)
         if offset is None:
             continue
+        markers = marker_spans(line)
         for start, end, conf in spans_by_line.get(li, ()):
             current: UnsureRun | None = None
             for i in range(start, end):
@@ -116,7 +117,7 @@ def _unsure_runs(
                 if not (0 <= pos < len(value)) or value[pos] != line[i]:
                     current = None
                     continue
-                dose = line[i] in DOSE_CHARS
+                dose = is_dose_char(line, i, markers)
                 if current is not None and current.end == pos and current.dose == dose:
                     current = UnsureRun(current.start, pos + 1, dose, conf)
                     runs[-1] = current
@@ -145,3 +146,29 @@ def _locate(line: str, value: str, cursor: int) -> int | None:
         if p >= 0:
             return p
     return None
+
+
+def line_at(ocr: OcrResult | None, source: FieldSource, value: str, pos: int) -> int | None:
+    """The OCR line that character ``pos`` of a field's OCR value ``value`` was read from (None: unknown)."""
+    if ocr is None:
+        return None
+    cursor = 0
+    for li in source.lines:
+        if not 0 <= li < len(ocr.lines):
+            continue
+        line = ocr.lines[li].text
+        offset = _locate(line, value, cursor)
+        if offset is None:
+            continue
+        if offset <= pos < offset + len(line):
+            return li
+        cursor = max(cursor, offset + len(line)) if offset >= 0 else cursor
+    return None
+
+
+def line_source(ocr: OcrResult | None, line: int | None) -> FieldSource:
+    """A source of one OCR line: its box (to zoom to), on its page."""
+    if ocr is None or line is None or not 0 <= line < len(ocr.lines) or ocr.lines[line].box is None:
+        return FieldSource()
+    ocr_line = ocr.lines[line]
+    return FieldSource((line,), (ocr_line.box,), (), (ocr_line.page,))  # type: ignore[arg-type]

@@ -20,8 +20,13 @@ from typing import TypeVar
 
 from desktop_app.core.fields import field_specs, header_to_key, label_for
 from desktop_app.core.pipeline import Extraction
-from desktop_app.core.sheet.content import DEFAULT_SHEET_KEYS, SheetContent, content_from_fields
-from desktop_app.core.store import RecordStore, RecordView
+from desktop_app.core.sheet.content import (
+    DEFAULT_SHEET_KEYS,
+    UNCHECKED_SPOKEN,
+    SheetContent,
+    content_from_fields,
+)
+from desktop_app.core.store import REVIEWED, RecordStore, RecordView
 
 T = TypeVar("T")
 
@@ -29,6 +34,10 @@ DEFAULT_DRUG_NAME = "药品说明书"
 # A record with one of these headers is a traditional Chinese medicine (中成药) insert.
 TCM_HEADERS = frozenset({"功能主治", "功能与主治"})
 NO_TEXT_MESSAGE = "未识别到所选部分的文字"
+UNCHECKED_WARNING = (
+    "警告：识别结果未经核对，可能有误；输出中已注明“未经核对：请以说明书原件为准”。"
+    "在桌面程序中核对并标记为已核对后，用 --record 输出即无此注明。"
+)
 DATA_ENV = "INSERT_READER_DATA"
 
 _KEY_SPLIT = re.compile(r"[\s,，、;；]+")
@@ -46,6 +55,7 @@ class Leaflet:
     source_note: str  # where the text came from (printed small on the sheet)
     record_id: int | None = None  # the stored record, where one was used
     warnings: tuple[str, ...] = field(default=())  # worth showing the user (e.g. which OCR engine was used)
+    reviewed: bool = False  # a person checked the stored record against the insert (a fresh reading never is)
 
 
 # -- choosing sections ------------------------------------------------------------------------------------
@@ -117,6 +127,7 @@ def leaflet_from_record(record: RecordView, warnings: Iterable[str] = ()) -> Lea
         source_note=note,
         record_id=record.id,
         warnings=tuple(warnings),
+        reviewed=record.status == REVIEWED,
     )
 
 
@@ -152,12 +163,24 @@ def sheet_content(
         staff_note=staff_note,
         source_note=leaflet.source_note,
         printed_on=printed_on,
+        unchecked=not leaflet.reviewed,
     )
 
 
 def speech_sections(content: SheetContent) -> list[tuple[str, str]]:
-    """What is read aloud: the drug name, then each section's label and text."""
-    return [("", content.drug_name or DEFAULT_DRUG_NAME), *((s.label, s.text) for s in content.sections)]
+    """What is read aloud: the drug name, then each section's label and text; an unchecked record's reading
+    starts with a spoken notice (UNCHECKED_SPOKEN, see ``speech_notice_count``)."""
+    notice = [("", UNCHECKED_SPOKEN)] if content.unchecked else []
+    return [
+        *notice,
+        ("", content.drug_name or DEFAULT_DRUG_NAME),
+        *((s.label, s.text) for s in content.sections),
+    ]
+
+
+def speech_notice_count(content: SheetContent) -> int:
+    """How many items ``speech_sections`` puts before the drug name (the unchecked notice: 1, else 0)."""
+    return 1 if content.unchecked else 0
 
 
 # -- getting the text ----------------------------------------------------------------------------------------

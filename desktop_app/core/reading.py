@@ -12,11 +12,12 @@ import enum
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
 from desktop_app.core.images import ImageLoadError, load_image_bytes
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.pages import analyse_pages
 from desktop_app.core.pipeline import analyse
 from desktop_app.core.store import ClaimLostError, RecordStore, RecordView
 
-CANCELLED_MESSAGE = "已取消识别"
+CANCELLED_MESSAGE = CoreMessage("reading.cancelled")
 OUT_OF_MEMORY_MESSAGE = "内存不足，无法读取这张图片"
 
 

@@ -124,7 +124,11 @@ def _unbracketed(candidate: str, name_parts: bool) -> tuple[str, str] | None:
     header would drop that text, so only a misread or shortened header counts."""
     found = lookup_header(candidate, bracketed=False, name_parts=name_parts)
     label = re.sub(r"\s+", "", candidate)
-    if found is not None and label != found[1] and (len(label) > len(found[1]) or re.search(r"[0-9A-Za-z]", label)):
+    if (
+        found is not None
+        and label != found[1]
+        and (len(label) > len(found[1]) or re.search(r"[0-9A-Za-z]", label))
+    ):
         return None  # no header label holds digits or Latin letters: "00相互作用" is text
     return found
 
@@ -222,8 +226,12 @@ def parse_lines(lines: Sequence[str], continuations: Sequence[bool] | None = Non
     return ParsedInsert([s for o in sections for s in _close(o)])
 
 
-_OPEN_TAIL = re.compile(rf"^\s*[{re.escape(OPEN[:5])}]\s*([^{re.escape(CLOSE + COLONS)}\s]([^{re.escape(CLOSE + COLONS)}]{{0,6}}))\s*$")
-_CLOSE_HEAD = re.compile(rf"^\s*([^{re.escape(OPEN[:5] + CLOSE + COLONS)}\s]{{1,4}})\s*([{re.escape(CLOSE)}]?)")
+_OPEN_TAIL = re.compile(
+    rf"^\s*[{re.escape(OPEN[:5])}]\s*([^{re.escape(CLOSE + COLONS)}\s]([^{re.escape(CLOSE + COLONS)}]{{0,6}}))\s*$"
+)
+_CLOSE_HEAD = re.compile(
+    rf"^\s*([^{re.escape(OPEN[:5] + CLOSE + COLONS)}\s]{{1,4}})\s*([{re.escape(CLOSE)}]?)"
+)
 
 
 def _wrapped_header(line: str, nxt: str) -> str | None:
@@ -242,7 +250,7 @@ def _wrapped_header(line: str, nxt: str) -> str | None:
     found = lookup_header(label, bracketed=True, name_parts=False)
     if found is None or found[0] == "other" or re.sub(r"\s+", "", m.group(1)) == found[1]:
         return None
-    return f"【{label}】{nxt[n.end():]}"
+    return f"【{label}】{nxt[n.end() :]}"
 
 
 def _header_tail(line: str, nxt: str, n: re.Match[str] | None) -> str | None:
@@ -252,11 +260,13 @@ def _header_tail(line: str, nxt: str, n: re.Match[str] | None) -> str | None:
     if n is None or not n.group(2) or len(line.strip()) > 3:
         return None
     rest = n.group(1)
-    keys = {key for h, key in _vocabulary().items() if h.endswith(rest) and len(h) > len(rest) and key != "other"}
+    keys = {
+        key for h, key in _vocabulary().items() if h.endswith(rest) and len(h) > len(rest) and key != "other"
+    }
     if len(keys) != 1:
         return None
     header = min((h for h, key in _vocabulary().items() if key in keys and h.endswith(rest)), key=len)
-    return f"【{header}】{nxt[n.end():]}"
+    return f"【{header}】{nxt[n.end() :]}"
 
 
 def _close(o: _Open) -> list[Section]:
@@ -273,6 +283,9 @@ def _close(o: _Open) -> list[Section]:
     return [Section(key=o.key, header=o.header, text=text, lines=tuple(o.lines))]
 
 
+_ITEM_START = re.compile(r"^\s*(\d{1,2}\s*[.．、](?!\s*\d)|[（(]\s*\d{1,2}\s*[）)]|[\u2460-\u2473])")
+
+
 def continuation_flags(ocr: OcrResult) -> list[bool]:
     """Soft wraps from the line boxes: a line continues the previous one when that line ran to the column's
     right edge (within about two characters) and both sit in the same column. In an insert read from several
@@ -284,6 +297,10 @@ def continuation_flags(ocr: OcrResult) -> list[bool]:
         # the layout pass judged wraps on the straightened page; across a page break only the boxes can tell
         if line.wraps is not None and not (i and lines[i - 1].page != line.page):
             flags[i] = line.wraps
+        # a line that starts a numbered item ("2. 应根据…") starts a new line even where the item before ran
+        # to the column's edge without a full stop: its line break is kept (else "…影响2. 应根据")
+        if flags[i] and _ITEM_START.match(line.text):
+            flags[i] = False
     return flags
 
 

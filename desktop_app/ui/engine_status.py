@@ -6,6 +6,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.ui.core_text import fallback_reason
 from desktop_app.ui.ocr_worker import EngineInfo
 
 _FALLBACK_REASON = re.compile(r"HunyuanOCR 未使用：(.+?)[；;]已使用内置 CPU 引擎")
@@ -19,6 +20,9 @@ def engine_status_text(info: EngineInfo) -> str:
         where = gpu if gpu and gpu != "无" else facts.get("device") or facts.get("url") or ""
         return "HunyuanOCR" + (f" · {where}" if where else "")
     for warning in info.warnings:
+        reason = fallback_reason(warning)
+        if reason:
+            return QCoreApplication.translate("EngineStatus", "内置 CPU 引擎（{0}）").format(reason)
         m = _FALLBACK_REASON.search(warning)
         if m:
             return QCoreApplication.translate("EngineStatus", "内置 CPU 引擎（{0}）").format(m.group(1))

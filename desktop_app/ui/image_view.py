@@ -7,6 +7,7 @@ drawn as they are, even when a very large picture was decoded smaller for displa
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -41,6 +42,9 @@ from desktop_app.core.field_sources import Quad
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.02
 MAX_ZOOM = 16.0
+MAX_BOX_ZOOM = 4.0
+MIN_LINE_PX = 20  # a line zoomed to is at least this high on screen (its characters about 16 px)
+LONG_FIT_SHARE = 0.45  # a picture fitted narrower than this share of the view is fitted by its width
 BOX_PEN = QColor(230, 81, 0)
 BOX_FILL = QColor(255, 152, 0, 50)
 
@@ -131,9 +135,51 @@ class ImageCanvas(QGraphicsView):
         view = self.viewport().size()
         if bounds.width() <= 0 or bounds.height() <= 0 or view.width() <= 0:
             return
-        zoom = min((view.width() - 8) / bounds.width(), (view.height() - 8) / bounds.height())
+        width_zoom = (view.width() - 8) / bounds.width()
+        zoom = min(width_zoom, (view.height() - 8) / bounds.height())
+        if zoom * bounds.width() < LONG_FIT_SHARE * view.width():
+            # a long screenshot would be an unreadable strip: fit its width and scroll, from the top
+            zoom = max(MIN_ZOOM, (view.width() - 24) / bounds.width())  # room for the scroll bar
+            self._apply(zoom)
+            scene = self.scene().sceneRect()
+            if self.rotation == 0:
+                self.centerOn(scene.center().x(), scene.top() + view.height() / zoom / 2)
+            else:
+                self.centerOn(scene.center())
+            return
         self._apply(max(MIN_ZOOM, zoom))
         self.centerOn(self.scene().sceneRect().center())
+
+    def zoom_to(self, boxes: Sequence[Quad], focus: QPointF | None = None, pad: float = 24.0) -> None:
+        """Zoom to these boxes (image pixels): all of them in view with a margin where their text is then
+        readable (lines at least MIN_LINE_PX high on screen); else readable, centred on ``focus`` (the
+        character being checked) or on the boxes. At most MAX_BOX_ZOOM times the picture's pixels."""
+        if self._pixmap_item is None or not boxes:
+            return
+        polygons = [QPolygonF([QPointF(float(x), float(y)) for x, y in quad]) for quad in boxes]
+        rect = polygons[0].boundingRect()
+        for polygon in polygons[1:]:
+            rect = rect.united(polygon.boundingRect())
+        # a line's own height (left side of its quad), not its bounding box: a tilted long line's is taller
+        line_h = min(math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]) for q in boxes)
+        shown = QTransform().rotate(self.rotation).mapRect(rect)
+        view = self.viewport().size()
+        if shown.width() <= 0 or shown.height() <= 0 or view.width() <= 2 * pad or line_h <= 0:
+            return
+        zoom = min((view.width() - 2 * pad) / shown.width(), (view.height() - 2 * pad) / shown.height())
+        readable = MIN_LINE_PX / line_h
+        centre = rect.center()
+        if zoom < readable:
+            zoom = readable
+            if focus is not None:
+                centre = focus
+        self.fit_mode = False
+        self._apply(max(MIN_ZOOM, min(MAX_BOX_ZOOM, zoom)))
+        self.centerOn(centre)
+
+    def visible_scene_rect(self) -> QRectF:
+        """The part of the picture (image pixels) in view now."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
 
     def zoom_by(self, factor: float) -> None:
         self.fit_mode = False

@@ -13,16 +13,11 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QGuiApplication,
     QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -31,16 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
-from desktop_app.core.images import IMAGE_EXTENSIONS
 from desktop_app.core.reading import ReadOutcome
 from desktop_app.core.store import FAILED, QUEUED, READING, StoreError
 from desktop_app.ui.app import Translations, apply_font, logs_dir
+from desktop_app.ui.core_text import core_text
 from desktop_app.ui.engine_status import failed_text, loading_text
-from desktop_app.ui.importing import Importer, ImportItem, Origin, local_files
+from desktop_app.ui.importing import Importer
+from desktop_app.ui.main_imports import ImportsMixin
 from desktop_app.ui.merging import MergeBar
 from desktop_app.ui.message_bar import MessageBar
 from desktop_app.ui.ocr_queue import OcrQueue
 from desktop_app.ui.ocr_worker import EngineConfig
+from desktop_app.ui.overlay import BottomOverlay
 from desktop_app.ui.read_aloud import ReadAloudBar
 from desktop_app.ui.record_list import RecordList, source_name
 from desktop_app.ui.record_view import RecordPanel
@@ -56,7 +53,7 @@ from desktop_app.ui.watcher import FolderWatch
 log = logging.getLogger("insert_reader.ui")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportsMixin, QMainWindow):
     def __init__(
         self,
         services: AppServices,
@@ -101,10 +98,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([420, 1100])
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.merging)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        # the message and merge banners float over the bottom: showing one moves nothing
+        self.banners = BottomOverlay(central, [self.message_bar, self.merging])
 
         self._build_status_bar()
         self._build_actions()
@@ -242,86 +239,6 @@ class MainWindow(QMainWindow):
         self.shutdown()
         event.accept()
 
-    # -- bringing images in -----------------------------------------------------------------------------
-
-    def import_paths(self, paths: Sequence[str | Path]) -> None:
-        self._select_next = True
-        self.importer.import_paths(paths, Origin.USER)
-
-    def open_files(self) -> None:
-        patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("打开说明书图片"), "", self.tr("图片 ({0})").format(patterns)
-        )
-        if files:
-            self.import_paths(files)
-
-    def open_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("导入文件夹中的全部图片"))
-        if folder:
-            self.import_paths([folder])
-
-    def paste(self) -> None:
-        """Ctrl+V: files copied in a chat client or file manager, else a copied picture."""
-        mime = QGuiApplication.clipboard().mimeData()
-        self._select_next = True
-        if mime is None or not self.importer.import_mime(mime, Origin.USER):
-            self._select_next = False
-            self.services.messages.info(self.tr("剪贴板里没有图片或图片文件"))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        mime = event.mimeData()
-        if local_files(mime) or mime.hasImage():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self._select_next = True
-        if self.importer.import_mime(event.mimeData(), Origin.USER):
-            event.acceptProposedAction()
-        else:
-            self._select_next = False
-            event.ignore()
-
-    def _watched_file(self, path: str) -> None:
-        if not self._closed:
-            self.importer.import_paths([path], Origin.WATCH)
-
-    def _imported(self, item: ImportItem) -> None:
-        messages = self.services.messages
-        name = source_name(item.source)
-        if item.record is None:
-            if item.origin is Origin.WATCH:
-                messages.warning(self.tr("监视文件夹中的“{0}”无法导入：{1}").format(name, item.error))
-            else:
-                messages.error(self.tr("“{0}”无法导入：{1}").format(name, item.error))
-            return
-        record = item.record
-        if item.created:
-            self.record_list.model.upsert(record)
-            self.queue.wake()
-            if item.origin is Origin.WATCH:
-                messages.info(self.tr("监视文件夹中有新图片“{0}”，正在识别").format(name))
-        elif item.origin is Origin.USER:
-            self.record_list.update_record(record.id)
-            messages.info(self.tr("“{0}”已经导入过，已选中原来的记录").format(name))
-        else:
-            log.info("a watched file is record %s already", record.id)
-            return
-        if item.origin is Origin.USER and self._select_next:
-            self._select_next = False
-            self.record_list.select(record.id)
-
-    def _folder_state(self, path: str, present: bool) -> None:
-        if not present:
-            self.services.messages.warning(
-                self.tr("监视的文件夹不见了，会在它恢复后继续监视：{0}").format(path)
-            )
-
     # -- the large-print sheet ----------------------------------------------------------------------------
 
     def open_sheet_dialog(self) -> None:
@@ -337,6 +254,7 @@ class MainWindow(QMainWindow):
         dialog = SheetDialog(record, s.settings, s.messages, self.sheet_tasks, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._sheet_dialog_closed(dialog))
+        dialog.review_requested.connect(lambda _rid: panel.start_review())
         self.sheet_dialog = dialog
         dialog.open()
 
@@ -373,7 +291,9 @@ class MainWindow(QMainWindow):
                 return
             if record is not None and record.status == FAILED:
                 self.services.messages.error(
-                    self.tr("“{0}”识别失败：{1}").format(source_name(record.source_path), record.error or "")
+                    self.tr("“{0}”识别失败：{1}").format(
+                        source_name(record.source_path), core_text(record.error)
+                    )
                 )
 
     def _engine_failed(self, message: str) -> None:
@@ -389,8 +309,14 @@ class MainWindow(QMainWindow):
     # -- settings ---------------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.services.settings, self)
+        bar = self.read_aloud
+        dialog = SettingsDialog(self.services.settings, self, cli_folders=self.extra_watch, voices=bar.voices)
+        # the voices are those the speech engine reports: asked for once, filled in when they come
+        bar.controller.voices_listed.connect(dialog.set_voices)
+        bar.ask_voices()
         dialog.exec()
+        bar.controller.voices_listed.disconnect(dialog.set_voices)
+        dialog.deleteLater()
 
     def _setting_changed(self, key: str) -> None:
         s = self.services.settings

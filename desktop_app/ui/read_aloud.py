@@ -1,22 +1,16 @@
-"""朗读: the read-aloud bar under the record's toolbar, and the speech thread behind it.
+"""朗读: the read-aloud bar under the record's toolbar (the speech thread behind it: speech_thread.py).
 
-All speech runs on one long-lived worker thread (``SpeechController``): the pyttsx3 engine is made and used
-there only (Windows SAPI5 needs one thread). The GUI starts jobs and may pause, resume or stop them at any time
-(``Speaker`` and ``CancelToken`` are safe for that); the worker reports back through signals only: the section
-that starts (the record view highlights its field), WAV progress, the result or the error. A job replaced or
-stopped is cancelled cooperatively and its late results are dropped.
+Speech that cannot be played (no player, no audio device) is said in plain words, with the offer to save it as
+a WAV instead.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,289 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.leaflet import (
-    LeafletError,
-    commit_output,
-    discard_output,
     leaflet_from_record,
     sheet_content,
+    speech_notice_count,
     speech_sections,
-    temporary_output,
 )
-from desktop_app.core.speech import Speaker, SpeechError, VoiceInfo, WavReport, list_voices, mandarin_score
-from desktop_app.core.speech.errors import NO_ENGINE_MESSAGE, NO_MANDARIN_MESSAGE
-from desktop_app.core.speech.player import NO_PLAYER_MESSAGE
+from desktop_app.core.sheet import UNCHECKED_SPOKEN
+from desktop_app.core.speech import VoiceInfo, WavReport, mandarin_score
+from desktop_app.core.speech.player import PlaybackError
 from desktop_app.core.store import RecordView
-from desktop_app.ui.messages import MessageCenter, plain_words
+from desktop_app.ui.messages import MessageCenter
 from desktop_app.ui.settings import SPEECH_RATE, SPEECH_VOICE, Settings
 from desktop_app.ui.sheet_dialog import SectionChooser, safe_file_stem, sheet_choices
+from desktop_app.ui.speech_thread import (
+    IDLE,
+    PAUSED,
+    RATE_CHOICES,
+    SPEAKING,
+    SpeechController,
+    speech_problem,
+)
 
 log = logging.getLogger("insert_reader.ui.speech")
-
-ENGINE_WPM = 200  # pyttsx3's default rate on every driver; the SPEECH_RATE setting is a share of it
-RATE_CHOICES: tuple[float, ...] = (0.5, 0.6, 0.75, 1.0, 1.25)
-SHUTDOWN_WAIT_MS = 10_000
-Sections = Sequence[tuple[str, str]]
-
-IDLE, SPEAKING, PAUSED, SAVING = "idle", "speaking", "paused", "saving"
-
-
-def words_per_minute(share: float) -> int:
-    return max(40, round(ENGINE_WPM * share))
-
-
-def speech_problem(exc: BaseException) -> str | None:
-    """A sentence for clinic staff about a speech failure they can fix; None for a bug."""
-    if isinstance(exc, SpeechError):
-        text = str(exc)
-        if text == NO_MANDARIN_MESSAGE:
-            return QCoreApplication.translate(
-                "ReadAloud", "未找到中文语音，请安装 espeak-ng（Linux）或中文语音包（Windows）"
-            )
-        if text.startswith(NO_ENGINE_MESSAGE):
-            return QCoreApplication.translate(
-                "ReadAloud", "无法启动语音引擎，请安装 espeak-ng（Linux）；Windows 使用系统自带的语音"
-            )
-        if text == NO_PLAYER_MESSAGE:
-            return QCoreApplication.translate(
-                "ReadAloud", "找不到播放声音的程序，请安装 alsa-utils（aplay）或 pulseaudio-utils（paplay）"
-            )
-        return text
-    if isinstance(exc, LeafletError):
-        return str(exc)
-    return plain_words(exc)
-
-
-# -- the worker thread -------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SpeakJob:
-    id: int
-    speaker: Speaker
-    sections: Sections
-    rate: int
-    cancel: CancelToken
-
-
-@dataclass(frozen=True)
-class WavJob:
-    id: int
-    speaker: Speaker
-    sections: Sections
-    rate: int
-    cancel: CancelToken
-    out: Path
-
-
-@dataclass(frozen=True)
-class VoicesJob:
-    id: int
-    speaker: Speaker
-
-
-Job = SpeakJob | WavJob | VoicesJob
-
-
-class SpeechWorker(QObject):
-    """Lives on the speech thread and runs one job at a time; reports through signals only."""
-
-    section_started = Signal(int, int)  # job id, section index
-    progress = Signal(int, int)  # job id, percent
-    finished = Signal(int, object)  # job id; bool (spoken to the end), WavReport, None (cancelled), voices
-    failed = Signal(int, object)  # job id, exception
-
-    @Slot(object)
-    def run(self, job: Job) -> None:
-        try:
-            if isinstance(job, SpeakJob):
-                result: object = self._speak(job)
-            elif isinstance(job, WavJob):
-                result = self._save(job)
-            else:
-                result = [v for v in list_voices(job.speaker.engine) if mandarin_score(v) > 0]
-        except Cancelled:
-            self.finished.emit(job.id, None)
-        except BaseException as exc:  # handed to the GUI thread: plain words or a logged bug
-            self.failed.emit(job.id, exc)
-        else:
-            self.finished.emit(job.id, result)
-
-    def _speak(self, job: SpeakJob) -> bool:
-        if job.cancel.cancelled:
-            return False
-        return job.speaker.speak(
-            job.sections,
-            on_section=lambda i: self.section_started.emit(job.id, i),
-            cancel=job.cancel,
-            rate=job.rate,
-        )
-
-    def _save(self, job: WavJob) -> WavReport:
-        tmp = temporary_output(job.out)  # a cancelled or failed save leaves no half-written file
-        try:
-            report = job.speaker.synthesize_to_wav(
-                job.sections,
-                tmp,
-                rate=job.rate,
-                cancel=job.cancel,
-                on_progress=lambda pct, _clause: self.progress.emit(job.id, pct),
-            )
-            commit_output(tmp, job.out)
-        finally:
-            discard_output(tmp)
-        return dataclasses.replace(report, path=job.out)
-
-
-@dataclass
-class _Active:
-    id: int
-    kind: str  # SPEAKING or SAVING
-    speaker: Speaker
-    cancel: CancelToken
-    paused: bool = False  # asked for; applied again when a section starts (speak() clears it at its start)
-
-
-class SpeechController(QObject):
-    """The speech thread and the job being run. A new job stops the one before; results of stopped or
-    replaced jobs are dropped. ``player``: the command that plays a WAV (None: the system's player)."""
-
-    section_started = Signal(int, int)  # job id, section index
-    progress = Signal(int, int)  # job id, percent
-    job_finished = Signal(int, object)  # job id, result (see SpeechWorker.finished)
-    job_failed = Signal(int, object)  # job id, exception
-    voices_listed = Signal(object)  # list[VoiceInfo] (Mandarin voices only)
-    _submit = Signal(object)
-
-    def __init__(self, player: Sequence[str] | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.player = tuple(player) if player is not None else None
-        self._ids = itertools.count(1)
-        self._speakers: dict[str, Speaker] = {}
-        self._voices_job: int | None = None
-        self.active: _Active | None = None
-        self.in_flight = 0  # jobs sent to the thread that have not ended there (stopped ones included)
-        self._closed = False
-        self._thread = QThread()
-        self._thread.setObjectName("speech")
-        self._worker = SpeechWorker()
-        self._worker.moveToThread(self._thread)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._submit.connect(self._worker.run)
-        self._worker.section_started.connect(self._on_section)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-
-    @property
-    def state(self) -> str:
-        if self.active is None:
-            return IDLE
-        if self.active.kind == SPEAKING and self.active.paused:
-            return PAUSED
-        return self.active.kind
-
-    def speaker(self, voice_id: str) -> Speaker:
-        """The Speaker of a voice ("" for the best Mandarin voice), made once."""
-        if voice_id not in self._speakers:
-            self._speakers[voice_id] = Speaker(voice_id=voice_id or None, player=self.player)
-        return self._speakers[voice_id]
-
-    def speak(self, sections: Sections, share: float, voice_id: str = "") -> int:
-        job_id, speaker, token = self._begin(SPEAKING, voice_id)
-        self._send(SpeakJob(job_id, speaker, list(sections), words_per_minute(share), token))
-        return job_id
-
-    def save_wav(self, sections: Sections, out: Path, share: float, voice_id: str = "") -> int:
-        job_id, speaker, token = self._begin(SAVING, voice_id)
-        self._send(WavJob(job_id, speaker, list(sections), words_per_minute(share), token, Path(out)))
-        return job_id
-
-    def list_voices(self) -> None:
-        if self._voices_job is None and not self._closed:
-            self._voices_job = next(self._ids)
-            self._send(VoicesJob(self._voices_job, self.speaker("")))
-
-    def pause(self) -> None:
-        if self.active is not None and self.active.kind == SPEAKING:
-            self.active.paused = True
-            self.active.speaker.pause()
-
-    def resume(self) -> None:
-        if self.active is not None:
-            self.active.paused = False
-            self.active.speaker.resume()
-
-    def stop(self) -> None:
-        """Stop the job being run (at once; the worker ends it within a moment). Its result is dropped."""
-        active, self.active = self.active, None
-        if active is not None:
-            active.cancel.cancel()
-            if active.kind == SPEAKING:
-                active.speaker.stop()
-            self.job_finished.emit(active.id, False if active.kind == SPEAKING else None)
-
-    def shutdown(self, timeout_ms: int = SHUTDOWN_WAIT_MS) -> bool:
-        """Stop, end the thread and wait for it. No job runs afterwards."""
-        self._closed = True
-        self.stop()
-        if not self._thread.isRunning():
-            return True
-        self._thread.quit()
-        return bool(self._thread.wait(timeout_ms))
-
-    def _begin(self, kind: str, voice_id: str) -> tuple[int, Speaker, CancelToken]:
-        if self._closed:
-            raise RuntimeError("the speech thread is shut down")
-        self.stop()
-        job_id = next(self._ids)
-        speaker = self.speaker(voice_id)
-        speaker.resume()  # not left paused by the job before
-        token = CancelToken()
-        self.active = _Active(job_id, kind, speaker, token)
-        return job_id, speaker, token
-
-    def _send(self, job: Job) -> None:
-        if not self._thread.isRunning():
-            self._thread.start()
-        self.in_flight += 1
-        self._submit.emit(job)
-
-    def _is_active(self, job_id: int) -> bool:
-        return self.active is not None and self.active.id == job_id
-
-    @Slot(int, int)
-    def _on_section(self, job_id: int, index: int) -> None:
-        if self.active is not None and self.active.id == job_id:
-            if self.active.paused:  # paused before the reading began
-                self.active.speaker.pause()
-            self.section_started.emit(job_id, index)
-
-    @Slot(int, int)
-    def _on_progress(self, job_id: int, percent: int) -> None:
-        if self._is_active(job_id):
-            self.progress.emit(job_id, percent)
-
-    @Slot(int, object)
-    def _on_finished(self, job_id: int, result: object) -> None:
-        self.in_flight -= 1
-        if job_id == self._voices_job:
-            self.voices_listed.emit(result)
-        elif self._is_active(job_id):
-            self.active = None
-            self.job_finished.emit(job_id, result)
-
-    @Slot(int, object)
-    def _on_failed(self, job_id: int, exc: BaseException) -> None:
-        self.in_flight -= 1
-        if job_id == self._voices_job:
-            log.warning("could not list the voices: %s", exc)
-            self.voices_listed.emit([])
-        elif self._is_active(job_id):
-            self.active = None
-            self.job_failed.emit(job_id, exc)
-
 
 # -- the bar ---------------------------------------------------------------------------------------------------------
 
@@ -350,6 +84,7 @@ class ReadAloudBar(QFrame):
         self._field_ids: list[int | None] = []
         self._labels: list[str] = []
         self._voices_asked = False
+        self.voices: list[VoiceInfo] = []  # as the speech engine reported them (once asked)
 
         self.speak_button = QPushButton(self)
         self.pause_button = QPushButton(self)
@@ -430,14 +165,19 @@ class ReadAloudBar(QFrame):
     def state(self) -> str:
         return self.controller.state
 
+    def ask_voices(self) -> None:
+        """Ask the engine for its voices (once); ``controller.voices_listed`` tells them."""
+        if not self._voices_asked:
+            self._voices_asked = True
+            self.controller.list_voices()
+
     def set_open(self, on: bool) -> None:
         """Show the bar (and ask the engine for its voices, once), or hide it and stop reading."""
         if not on:
             self.stop()
         self.setVisible(on)
-        if on and not self._voices_asked:
-            self._voices_asked = True
-            self.controller.list_voices()
+        if on:
+            self.ask_voices()
 
     def set_record(self, record: RecordView | None) -> None:
         """The record shown now: another record (or none) stops the reading of the one before."""
@@ -462,7 +202,8 @@ class ReadAloudBar(QFrame):
         if not content.sections:
             return [], []
         name = self.record.field("name")
-        ids: list[int | None] = [name.id if name is not None else None]
+        ids: list[int | None] = [None] * speech_notice_count(content)  # the spoken 未经核对 notice
+        ids.append(name.id if name is not None else None)
         for section in content.sections:
             f = self.record.field(section.key)
             ids.append(f.id if f is not None else None)
@@ -474,7 +215,10 @@ class ReadAloudBar(QFrame):
         if not sections:
             return
         self._field_ids = ids
-        self._labels = [label or self.tr("药名") for label, _text in sections]
+        self._labels = [
+            label or (self.tr("未经核对提示") if text == UNCHECKED_SPOKEN else self.tr("药名"))
+            for label, text in sections
+        ]
         self._job = self.controller.speak(sections, self._share(), self._voice_id())
         self.status.setText(self.tr("正在准备朗读…"))
         self._update_buttons()
@@ -565,6 +309,19 @@ class ReadAloudBar(QFrame):
         self.progress.hide()
         self.field_reading.emit(None)
         words = speech_problem(exc)
+        if isinstance(exc, PlaybackError):
+            # the speech itself works: offer to save it instead of playing it
+            log.warning("playback failed: %s %s", exc, exc.detail)
+            text = self._messages.error(
+                self.tr(
+                    "朗读失败：{0}。可以点“保存为 WAV…”把朗读保存为声音文件，在手机或其他电脑上播放。"
+                ).format(words)
+            ).text
+            self.status.setText(self.tr("无法播放声音：可以保存为 WAV"))
+            self.failed.emit(text)
+            self._update_buttons()
+            self.wav_button.setFocus()
+            return
         if words is not None:
             text = self._messages.error(self.tr("朗读失败：{0}").format(words)).text
         else:
@@ -574,6 +331,7 @@ class ReadAloudBar(QFrame):
         self._update_buttons()
 
     def _voices_listed(self, voices: list[VoiceInfo]) -> None:
+        self.voices = list(voices)
         chosen = self._settings.get(SPEECH_VOICE)
         self.voice.clear()
         self.voice.addItem(self.tr("自动（普通话）"), "")

@@ -1,4 +1,5 @@
-"""The record list (newest first: thumbnail, drug name, source, time, status) with its search box."""
+"""The record list (newest first: thumbnail, drug name, source, time, status) with its search box; search
+results come most relevant first, each with the text it was found in."""
 
 from __future__ import annotations
 
@@ -32,14 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.store import READING, RecordStore, RecordView, StoreError
+from desktop_app.core.store import FAILED, QUEUED, READING, RecordStore, RecordView, StoreError
 from desktop_app.ui.messages import MessageCenter
-from desktop_app.ui.status_text import status_color, status_text
+from desktop_app.ui.status_text import status_badge, status_color
 from desktop_app.ui.thumbnails import ThumbnailCache
 
 log = logging.getLogger("insert_reader.ui")
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # a search result: "section：…text around the match…"
 LIST_LIMIT = 500
 SEARCH_DELAY_MS = 250
 
@@ -50,6 +52,7 @@ class RecordListModel(QAbstractListModel):
     def __init__(self, thumbnails: ThumbnailCache, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[RecordView] = []
+        self._snippets: dict[int, str] = {}
         self._thumbnails = thumbnails
         thumbnails.ready.connect(self._thumbnail_ready)
 
@@ -62,6 +65,8 @@ class RecordListModel(QAbstractListModel):
         record = self._records[index.row()]
         if role == RECORD_ROLE:
             return record
+        if role == SNIPPET_ROLE:
+            return self._snippets.get(record.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
             return record.drug_name or source_name(record.source_path)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -72,9 +77,10 @@ class RecordListModel(QAbstractListModel):
 
     # -- changes ----------------------------------------------------------------------------------------
 
-    def set_records(self, records: list[RecordView]) -> None:
+    def set_records(self, records: list[RecordView], snippets: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self._records = list(records)
+        self._snippets = dict(snippets or {})
         self.endResetModel()
 
     def upsert(self, record: RecordView) -> int:
@@ -129,6 +135,15 @@ class RecordDelegate(QStyledItemDelegate):
         text_h = int(fm.height() * 1.15) + fm.height() + self.PAD
         return QSize(200, max(self.thumb_px, text_h) + 2 * self.PAD)
 
+    def _no_name(self, status: str) -> str:
+        if status == QUEUED:
+            return self.tr("等待识别")
+        if status == READING:
+            return self.tr("正在识别…")
+        if status == FAILED:
+            return self.tr("识别失败")
+        return self.tr("（未识别出药名）")
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         record: RecordView | None = index.data(RECORD_ROLE)
         if record is None:
@@ -165,7 +180,7 @@ class RecordDelegate(QStyledItemDelegate):
         font: QFont = QFont(opt.font)
         fm = QFontMetrics(font)
         # status chip, right-aligned on the first line
-        chip_text = status_text(record.status)
+        chip_text = status_badge(record.status)
         chip_font = QFont(font)
         chip_font.setPointSizeF(font.pointSizeF() * 0.85)
         cfm = QFontMetrics(chip_font)
@@ -185,9 +200,7 @@ class RecordDelegate(QStyledItemDelegate):
         name_font.setBold(True)
         name_font.setPointSizeF(font.pointSizeF() * 1.08)
         nfm = QFontMetrics(name_font)
-        name = record.drug_name or (
-            self.tr("正在识别…") if record.status == READING else self.tr("（未识别出药名）")
-        )
+        name = record.drug_name or self._no_name(record.status)
         name_rect = QRect(left, rect.top() + pad, chip.left() - left - pad, first_h)
         painter.setFont(name_font)
         painter.setPen(text_color)
@@ -204,8 +217,9 @@ class RecordDelegate(QStyledItemDelegate):
         align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         painter.drawText(sub_rect, align, when)
         sub_rect.setLeft(sub_rect.left() + fm.horizontalAdvance(when))
+        snippet = index.data(SNIPPET_ROLE)
         source = fm.elidedText(
-            source_name(record.source_path), Qt.TextElideMode.ElideMiddle, sub_rect.width()
+            snippet or source_name(record.source_path), Qt.TextElideMode.ElideMiddle, sub_rect.width()
         )
         painter.drawText(sub_rect, align, source)
         painter.restore()
@@ -267,8 +281,11 @@ class RecordList(QWidget):
         """Reload from the store (the search results, or the newest records), keeping the selection."""
         keep = self.current_id()
         try:
+            snippets: dict[int, str] = {}
             if self.query:
-                records = self._store.search(self.query, limit=LIST_LIMIT, include_ocr=False)
+                hits = self._store.search_hits(self.query, limit=LIST_LIMIT)
+                records = [hit.record for hit in hits]
+                snippets = {hit.record.id: f"{hit.label}：{hit.snippet}" for hit in hits if hit.snippet}
             else:
                 records = self._store.list_records(limit=LIST_LIMIT, include_ocr=False)
         except StoreError as exc:
@@ -276,7 +293,7 @@ class RecordList(QWidget):
             return
         self._quiet = True
         try:
-            self.model.set_records(records)
+            self.model.set_records(records, snippets)
         finally:
             self._quiet = False
         if keep is not None:
@@ -292,8 +309,22 @@ class RecordList(QWidget):
         except StoreError as exc:
             self._messages.exception(exc, self.tr("读取记录"))
             return
-        if record is not None:
+        if record is None:
+            return
+        if self.model.row_of(record.id) is None:
+            self.add_new(record)
+        else:
             self.model.upsert(record)
+
+    def add_new(self, record: RecordView) -> None:
+        """A new record goes on top. Where the pointer is over the list or it is scrolled, the rows in view
+        stay where they are (the list scrolls by the new row): nothing moves under the pointer."""
+        bar = self.view.verticalScrollBar()
+        hold = self.view.viewport().underMouse() or bar.value() > 0
+        before = bar.value()
+        self.model.upsert(record)
+        if hold:
+            bar.setValue(before + self.view.sizeHintForRow(0))
 
     def set_status(self, record_id: int, status: str) -> None:
         self.model.set_status(record_id, status)

@@ -6,7 +6,16 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.store import FAILED, QUEUED, READ, READING, REVIEWED, RecordView
+from desktop_app.ui.core_text import core_text
+
+
+def is_dose_hint(warning: str) -> bool:
+    """A stored warning about one dose item (core.review.review_warnings): listed by the review bar instead."""
+    if isinstance(warning, CoreMessage):
+        return warning.code in ("review.dose_unsure", "review.run_in")
+    return warning.startswith("剂量中的“") or "前面可能漏了换行" in warning  # stored before message codes
 
 
 def notes_html(record: RecordView) -> str:
@@ -15,7 +24,9 @@ def notes_html(record: RecordView) -> str:
     if record.status == FAILED and record.error:
         blocks.append(
             '<div style="background:#fde2e2; color:#7f1d1d; padding:6px;">'
-            + escape(QCoreApplication.translate("RecordPanel", "识别失败：{0}").format(record.error))
+            + escape(
+                QCoreApplication.translate("RecordPanel", "识别失败：{0}").format(core_text(record.error))
+            )
             + "</div>"
         )
     elif record.status == QUEUED:
@@ -24,8 +35,10 @@ def notes_html(record: RecordView) -> str:
         blocks.append(
             "<div>" + escape(QCoreApplication.translate("RecordPanel", "正在识别，请稍候…")) + "</div>"
         )
-    if record.warnings:
-        items = "".join(f"<li>{escape(w)}</li>" for w in record.warnings)
+    # dose hints are the review list's (review_bar.py), one row each, clickable: not repeated here
+    warnings = [w for w in record.warnings if not is_dose_hint(w)]
+    if warnings:
+        items = "".join(f"<li>{escape(core_text(w))}</li>" for w in warnings)
         blocks.append(
             '<div style="background:#fff4d6; color:#5c3d00; padding:6px;">'
             + escape(QCoreApplication.translate("RecordPanel", "请注意："))

@@ -4,7 +4,7 @@ first box's page is shown, and switching pages shows the field's boxes on that p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QSize
 from PySide6.QtGui import QImage
 
 from desktop_app.core.field_sources import FieldSource
@@ -34,6 +34,8 @@ class RecordPictures(QObject):
         self.page = 0
         self.loaded_page: int | None = None  # the page whose picture is on the canvas
         self.source = FieldSource()
+        self.zoom = False  # zoom to the source's boxes once they are drawn
+        self.focus: QPointF | None = None  # the point to centre on where the boxes do not fit readably
         view.page_requested.connect(self.show_page)
 
     def show_record(self, record: RecordView | None) -> None:
@@ -56,9 +58,12 @@ class RecordPictures(QObject):
             self._load()
         self.view.set_pages(record.page_count, self.page)
 
-    def show_source(self, source: FieldSource) -> None:
-        """Outline a field's boxes, turning to the page of its first box."""
+    def show_source(self, source: FieldSource, zoom: bool = False, focus: QPointF | None = None) -> None:
+        """Outline a field's boxes, turning to the page of its first box; ``zoom``: and zoom to them (centred
+        on ``focus`` where they do not fit readably)."""
         self.source = source
+        self.zoom = zoom
+        self.focus = focus
         first = source.first_page
         if first is not None and first != self.page:
             self.show_page(first)
@@ -77,7 +82,10 @@ class RecordPictures(QObject):
 
     def _boxes(self) -> None:
         if self.loaded_page == self.page:
-            self.view.canvas.show_boxes(self.source.boxes_on(self.page))
+            boxes = self.source.boxes_on(self.page)
+            self.view.canvas.show_boxes(boxes)
+            if self.zoom and boxes:
+                self.view.canvas.zoom_to(boxes, self.focus)
 
     def _discard(self) -> None:
         if self._task is not None:

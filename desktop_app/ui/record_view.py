@@ -1,9 +1,12 @@
-"""The record view: the picture beside the fields, the record's warnings, and the record actions.
+"""The record view: the picture beside the fields (key fields first, record_fields.py), the dose items to check
+(review_bar.py: F8/Shift+F8 step, F9 accept, F2 edit; each zooms the picture to its line), the record's other
+notes, and the record actions.
 
 Actions: 标记为已核对, 重新识别, 取消识别, and the output actions in ``output_toolbar``: ``print_action``
 (打印大字版, opens the sheet dialog) and ``speak_action`` (朗读, checkable: shows the read-aloud bar added with
 ``add_output_widget``), enabled for a read record with text to print; ``record_shown(RecordView | None)`` tells
-them which record is shown, and ``highlight_field`` marks the field being read aloud.
+them which record is shown, and ``highlight_field`` marks the field being read aloud. 标记为已核对 with dose
+items open opens the ReviewGate (``review_gate``): 去核对, or 仍然标记 with a reason (kept as a revision).
 """
 
 from __future__ import annotations
@@ -13,10 +16,8 @@ import logging
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.field_sources import FieldSource, field_sources
+from desktop_app.core.field_sources import FieldSource
 from desktop_app.core.store import (
     FAILED,
     QUEUED,
@@ -38,17 +39,17 @@ from desktop_app.core.store import (
 from desktop_app.ui.field_editor import FieldEditor
 from desktop_app.ui.image_view import ImageView
 from desktop_app.ui.messages import MessageCenter
+from desktop_app.ui.record_fields import FieldsPane
 from desktop_app.ui.record_list import source_name
 from desktop_app.ui.record_notes import notes_html
 from desktop_app.ui.record_pages import RecordPictures
+from desktop_app.ui.record_review import RecordReview
+from desktop_app.ui.review_bar import ReviewGate
 from desktop_app.ui.sheet_dialog import sheet_choices
-from desktop_app.ui.status_text import status_color, status_text
+from desktop_app.ui.status_text import status_badge, status_color
 from desktop_app.ui.tasks import TaskRunner
 
 log = logging.getLogger("insert_reader.ui")
-
-# The field being read aloud: a coloured frame (the editor's object name is "field-<key>").
-HIGHLIGHT_STYLE = "QFrame#{0} {{ border: 3px solid #2563eb; border-radius: 6px; background: #eff6ff; }}"
 
 
 class RecordPanel(QWidget):
@@ -64,9 +65,6 @@ class RecordPanel(QWidget):
         self._store = store
         self._messages = messages
         self.record: RecordView | None = None
-        self.sources: dict[int, FieldSource] = {}
-        self.editors: dict[int, FieldEditor] = {}
-        self.highlighted_field_id: int | None = None
 
         self.stack = QStackedWidget(self)
         self.empty = QLabel(self)
@@ -95,7 +93,7 @@ class RecordPanel(QWidget):
         self.actions_bar.addAction(self.review_action)
         self.actions_bar.addAction(self.reread_action)
         self.actions_bar.addAction(self.cancel_action)
-        self.review_action.triggered.connect(self._toggle_reviewed)
+        self.review_action.triggered.connect(lambda: self.review.toggle_reviewed())
         self.reread_action.triggered.connect(self._reread)
         self.cancel_action.triggered.connect(self._cancel)
         self.output_toolbar = QToolBar(right)
@@ -117,14 +115,12 @@ class RecordPanel(QWidget):
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.notes.setObjectName("record-notes")
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fields_box = QWidget()
-        self.fields_layout = QVBoxLayout(self.fields_box)
-        self.fields_layout.setContentsMargins(4, 0, 12, 0)
-        self.fields_layout.addStretch(1)
-        self.fields_scroll = QScrollArea(right)
-        self.fields_scroll.setWidgetResizable(True)
-        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.fields_scroll.setWidget(self.fields_box)
+        self.fields = FieldsPane(right)
+        self.fields.committed.connect(self._save_field)
+        self.fields.revert_requested.connect(self._revert_field)
+        self.fields.focused.connect(self._field_focused)
+        self.review = RecordReview(self, store, messages, right)
+        self.review_bar = self.review.bar
 
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
@@ -141,8 +137,9 @@ class RecordPanel(QWidget):
         self._outputs = QVBoxLayout()  # the read-aloud bar goes here, under the toolbar
         self._outputs.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(self._outputs)
+        right_layout.addWidget(self.review_bar)
         right_layout.addWidget(self.notes)
-        right_layout.addWidget(self.fields_scroll, 1)
+        right_layout.addWidget(self.fields, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, page)
         self.splitter.addWidget(self.image_view)
@@ -210,8 +207,28 @@ class RecordPanel(QWidget):
         for editor in list(self.editors.values()):
             editor.commit()
 
+    @property
+    def editors(self) -> dict[int, FieldEditor]:
+        return self.fields.editors
+
+    @property
+    def sources(self) -> dict[int, FieldSource]:
+        return self.fields.sources
+
+    @property
+    def highlighted_field_id(self) -> int | None:
+        return self.fields.highlighted_field_id
+
+    @property
+    def review_gate(self) -> ReviewGate | None:
+        return self.review.gate
+
+    def start_review(self) -> None:
+        """Review mode from elsewhere (the print dialog's 先去核对): the first open dose item, or the dosage."""
+        self.review.start()
+
     def editor_for(self, key: str) -> FieldEditor | None:
-        return next((e for e in self.editors.values() if e.field.key == key), None)
+        return self.fields.editor_for(key)
 
     def add_output_widget(self, widget: QWidget) -> None:
         """Put ``widget`` (the read-aloud bar) under the record's toolbar."""
@@ -219,14 +236,7 @@ class RecordPanel(QWidget):
 
     def highlight_field(self, field_id: int | None) -> None:
         """Frame the field being read aloud and scroll to it; None removes the frame."""
-        old = self.editors.get(self.highlighted_field_id) if self.highlighted_field_id is not None else None
-        if old is not None:
-            old.setStyleSheet("")
-        self.highlighted_field_id = field_id
-        editor = self.editors.get(field_id) if field_id is not None else None
-        if editor is not None:
-            editor.setStyleSheet(HIGHLIGHT_STYLE.format(editor.objectName()))
-            self.fields_scroll.ensureWidgetVisible(editor, 0, 24)
+        self.fields.highlight_field(field_id)
 
     # -- showing ----------------------------------------------------------------------------------------
 
@@ -234,7 +244,7 @@ class RecordPanel(QWidget):
         self.record = record
         self.pictures.show_record(record)
         if record is None:
-            self._clear_editors()
+            self.fields.clear()
             self.stack.setCurrentIndex(0)
             self._enable_outputs(None)
             self.record_shown.emit(None)
@@ -243,41 +253,18 @@ class RecordPanel(QWidget):
         self._update(record, rebuild=True)
 
     def _update(self, record: RecordView, rebuild: bool = False) -> None:
-        old_ids = [e.field.id for e in self.editors.values()]
         self.record = record
-        if rebuild or old_ids != [f.id for f in record.fields]:
-            self._build_editors(record)
-        else:
-            for f in record.fields:
-                self.editors[f.id].set_field(f)
+        if rebuild or not self.fields.update_fields(record):
+            self.fields.build(record)
+            self.pictures.show_source(FieldSource())
         self._show_header(record)
+        self.review.load(record)
         self.record_shown.emit(record)
-
-    def _build_editors(self, record: RecordView) -> None:
-        self._clear_editors()
-        self.sources = field_sources(record.ocr, record.fields)
-        # the boxed 警示语 comes first, wherever the page printed it
-        for position, f in enumerate(sorted(record.fields, key=lambda f: f.key != "warning")):
-            editor = FieldEditor(f, self.sources.get(f.id, FieldSource()), self.fields_box)
-            editor.committed.connect(self._save_field)
-            editor.revert_requested.connect(self._revert_field)
-            editor.focused.connect(self._field_focused)
-            self.fields_layout.insertWidget(position, editor)
-            self.editors[f.id] = editor
-        self.pictures.show_source(FieldSource())
-        self.highlight_field(self.highlighted_field_id)  # still being read after a refresh
-
-    def _clear_editors(self) -> None:
-        for editor in self.editors.values():
-            editor.hide()
-            editor.deleteLater()
-        self.editors = {}
-        self.sources = {}
 
     def _show_header(self, record: RecordView) -> None:
         self.title.setText(record.drug_name or source_name(record.source_path))
         color = status_color(record.status).name()
-        self.status_chip.setText(status_text(record.status))
+        self.status_chip.setText(status_badge(record.status))
         self.status_chip.setStyleSheet(
             f"background: {color}; color: white; border-radius: 6px; padding: 3px 10px; font-weight: bold;"
         )
@@ -296,9 +283,20 @@ class RecordPanel(QWidget):
         reviewed = record.status == REVIEWED
         self.review_action.setText(self.tr("取消“已核对”") if reviewed else self.tr("标记为已核对"))
         self.review_action.setEnabled(record.status in (READ, REVIEWED))
+        self._review_tip(record)
         self.reread_action.setEnabled(record.status in (READ, REVIEWED, FAILED))
         self.cancel_action.setVisible(record.status in (QUEUED, READING))
         self._enable_outputs(record)
+
+    def _review_tip(self, record: RecordView | None) -> None:
+        """What 标记为已核对 does, or why it cannot be used now."""
+        if record is None or record.status in (READ, REVIEWED):
+            tip = self.tr("已对照原图核对过全部内容（剂量须逐项确认或改正）")
+        elif record.status in (QUEUED, READING):
+            tip = self.tr("还没有识别完：识别后才能核对")
+        else:
+            tip = self.tr("识别失败，没有可核对的文字：请重新识别")
+        self.review_action.setToolTip(tip)
 
     def _enable_outputs(self, record: RecordView | None) -> None:
         printable = bool(sheet_choices(record))
@@ -324,7 +322,7 @@ class RecordPanel(QWidget):
         except StoreError as exc:
             self._messages.exception(exc, self.tr("保存修改"))
             return
-        self._after_change()
+        self.after_change()
 
     def _revert_field(self, field_id: int) -> None:
         if self.record is None:
@@ -334,30 +332,21 @@ class RecordPanel(QWidget):
         except StoreError as exc:
             self._messages.exception(exc, self.tr("恢复识别原文"))
             return
-        self._after_change()
+        self.after_change()
 
-    def _after_change(self) -> None:
+    def after_change(self) -> None:
         assert self.record is not None
         rid = self.record.id
         self.refresh()
         self.record_changed.emit(rid)
 
     def _field_focused(self, field_id: int) -> None:
-        self.pictures.show_source(self.sources.get(field_id, FieldSource()))
-        editor = self.editors.get(field_id)
-        if editor is not None:
-            self.fields_scroll.ensureWidgetVisible(editor, 0, 24)
-
-    def _toggle_reviewed(self) -> None:
-        if self.record is None:
-            return
-        self.flush()
-        try:
-            self._store.mark_reviewed(self.record.id, self.record.status != REVIEWED)
-        except (StoreError, ValueError) as exc:
-            self._messages.exception(exc, self.tr("标记核对"))
-            return
-        self._after_change()
+        """Selecting a field zooms the picture to its lines (a dose item chosen in it keeps its own zoom)."""
+        if field_id == self.review.item_field:
+            self.review.item_field = None
+        else:
+            self.pictures.show_source(self.sources.get(field_id, FieldSource()), zoom=True)
+        self.fields.reveal(field_id)
 
     def _reread(self) -> None:
         if self.record is not None:
@@ -382,7 +371,7 @@ class RecordPanel(QWidget):
         self.print_action.setText(self.tr("打印大字版"))
         self.speak_action.setText(self.tr("朗读"))
         self._output_tips()
-        self.review_action.setToolTip(self.tr("已对照原图核对过全部内容"))
+        self._review_tip(self.record)
         if self.record is not None:
             self._show_header(self.record)
         else:

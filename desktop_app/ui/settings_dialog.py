@@ -3,9 +3,10 @@ what changed at once (font size, language, watched folders, engine)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.speech import VoiceInfo, mandarin_score
 from desktop_app.core.watch import ChatFolder, chat_download_candidates
 from desktop_app.ui.settings import (
     CLINIC_NAME,
@@ -40,13 +43,22 @@ from desktop_app.ui.settings import (
     Settings,
 )
 
+CLI_ROLE = Qt.ItemDataRole.UserRole + 1  # a folder given with --watch
+
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, chat_folders: list[ChatFolder] | None = None
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        chat_folders: list[ChatFolder] | None = None,
+        cli_folders: Sequence[str] = (),
+        voices: Sequence[VoiceInfo] = (),
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        #: folders given with --watch when the app started: watched, listed, not saved and not removable here
+        self.cli_folders = [str(f) for f in cli_folders]
         self._chat_folders = chat_download_candidates() if chat_folders is None else chat_folders
         self.tabs = QTabWidget(self)
 
@@ -84,6 +96,7 @@ class SettingsDialog(QDialog):
         self.add_chat.setMenu(self.chat_menu)
         self.remove_folder = QPushButton(watch_tab)
         self.remove_folder.clicked.connect(self._remove_folder)
+        self.folders.itemSelectionChanged.connect(self._update_remove)
         folder_buttons = QHBoxLayout()
         folder_buttons.addWidget(self.add_folder)
         folder_buttons.addWidget(self.add_chat)
@@ -109,7 +122,11 @@ class SettingsDialog(QDialog):
 
         # speech and sheet
         output_tab = QWidget()
-        self.voice = QLineEdit(output_tab)
+        # the voices the speech engine reports (set_voices); a voice id may still be typed
+        self.voice = QComboBox(output_tab)
+        self.voice.setEditable(True)
+        self.voice.setObjectName("voice")
+        self._voices: list[VoiceInfo] = list(voices)
         self.rate = QDoubleSpinBox(output_tab)
         self.rate.setRange(SPEECH_RATE.minimum or 0.4, SPEECH_RATE.maximum or 1.5)
         self.rate.setSingleStep(0.05)
@@ -152,15 +169,64 @@ class SettingsDialog(QDialog):
         self.folders.clear()
         folders: list[str] = s.get(WATCHED_FOLDERS)
         self.folders.addItems(folders)
+        for path in self.cli_folders:
+            if path not in folders:
+                item = QListWidgetItem(self.folders)
+                item.setData(CLI_ROLE, path)
+        self._show_cli_folders()
         self.language.setCurrentIndex(max(0, self.language.findData(s.get(UI_LANGUAGE))))
         self.font_pt.setValue(s.get(UI_FONT_PT))
-        self.voice.setText(s.get(SPEECH_VOICE))
+        self.set_voices(self._voices)
         self.rate.setValue(s.get(SPEECH_RATE))
         self.sheet_pt.setValue(s.get(SHEET_FONT_PT))
         self.clinic.setText(s.get(CLINIC_NAME))
 
+    def set_voices(self, voices: Sequence[VoiceInfo]) -> None:
+        """Offer these voices (Mandarin first), keeping the one chosen (or typed)."""
+        chosen = self.voice_id() if self.voice.count() else self.settings.get(SPEECH_VOICE)
+        self._voices = list(voices)
+        self.voice.clear()
+        self.voice.addItem(self.tr("自动（普通话）"), "")
+        for v in sorted(self._voices, key=mandarin_score, reverse=True):
+            self.voice.addItem(f"{v.name} ({v.id})" if v.name and v.name != v.id else v.id, v.id)
+        if chosen and self.voice.findData(chosen) < 0:
+            self.voice.addItem(chosen, chosen)
+        self.voice.setCurrentIndex(max(0, self.voice.findData(chosen)))
+
+    def voice_id(self) -> str:
+        """The chosen voice's id ("" for 自动), or the id typed in."""
+        index = self.voice.currentIndex()
+        if index >= 0 and self.voice.currentText() == self.voice.itemText(index):
+            return str(self.voice.itemData(index) or "")
+        return self.voice.currentText().strip()
+
     def watched_folders(self) -> list[str]:
-        return [self.folders.item(i).text() for i in range(self.folders.count())]
+        """The folders to save in the settings (those given with --watch are not)."""
+        items = [self.folders.item(i) for i in range(self.folders.count())]
+        return [item.text() for item in items if item.data(CLI_ROLE) is None]
+
+    def _show_cli_folders(self) -> None:
+        for i in range(self.folders.count()):
+            item = self.folders.item(i)
+            path = item.data(CLI_ROLE)
+            if path is not None:
+                item.setText(self.tr("{0}（启动时用 --watch 给出）").format(path))
+                item.setToolTip(
+                    self.tr("这个文件夹是启动程序时在命令行用 --watch 给出的，只在这次运行中监视")
+                )
+
+    def _update_remove(self) -> None:
+        selected = self.folders.selectedItems()
+        from_cli = any(item.data(CLI_ROLE) is not None for item in selected)
+        self.remove_folder.setEnabled(bool(selected) and not from_cli)
+        if from_cli:
+            self.remove_folder.setToolTip(
+                self.tr("命令行 --watch 给出的文件夹不能在这里移除：下次启动时不加 --watch 即可")
+            )
+        elif not selected:
+            self.remove_folder.setToolTip(self.tr("先在上面选中要移除的文件夹"))
+        else:
+            self.remove_folder.setToolTip(self.tr("不再监视选中的文件夹"))
 
     def save(self) -> None:
         """Write every value; each one that changed emits ``Settings.changed``."""
@@ -169,7 +235,7 @@ class SettingsDialog(QDialog):
         s.set(MODEL_DIR, self.model_dir.text().strip())
         s.set(WATCHED_FOLDERS, self.watched_folders())
         s.set(UI_FONT_PT, self.font_pt.value())
-        s.set(SPEECH_VOICE, self.voice.text().strip())
+        s.set(SPEECH_VOICE, self.voice_id())
         s.set(SPEECH_RATE, round(self.rate.value(), 2))
         s.set(SHEET_FONT_PT, self.sheet_pt.value())
         s.set(CLINIC_NAME, self.clinic.text().strip())
@@ -192,7 +258,8 @@ class SettingsDialog(QDialog):
 
     def _remove_folder(self) -> None:
         for item in self.folders.selectedItems():
-            self.folders.takeItem(self.folders.row(item))
+            if item.data(CLI_ROLE) is None:
+                self.folders.takeItem(self.folders.row(item))
 
     def _browse_model(self) -> None:
         path = QFileDialog.getExistingDirectory(
@@ -246,11 +313,14 @@ class SettingsDialog(QDialog):
             else self.tr("这台电脑上没有找到微信、企业微信、QQ 或钉钉的下载文件夹")
         )
         self.remove_folder.setText(self.tr("移除"))
+        self._show_cli_folders()
+        self._update_remove()
         self.language_label.setText(self.tr("界面语言："))
         self.font_label.setText(self.tr("字号："))
         self.font_pt.setSuffix(self.tr(" 磅"))
         self.voice_label.setText(self.tr("朗读语音："))
-        self.voice.setPlaceholderText(self.tr("留空：自动选择普通话语音"))
+        self.voice.setToolTip(self.tr("语音引擎报告的语音，普通话在前；“自动”选最合适的普通话语音"))
+        self.set_voices(self._voices)
         self.rate_label.setText(self.tr("朗读速度："))
         self.rate.setSuffix(self.tr(" 倍"))
         self.sheet_label.setText(self.tr("大字版正文字号："))

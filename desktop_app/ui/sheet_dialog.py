@@ -240,6 +240,7 @@ class SheetDialog(QDialog):
     saved = Signal(object)
     failed = Signal(str)
     preview_ready = Signal(object)
+    review_requested = Signal(int)  # 先去核对: the dialog closes, the record opens for review
 
     def __init__(
         self,
@@ -275,7 +276,15 @@ class SheetDialog(QDialog):
         self.unreviewed.setStyleSheet(
             "background: #fff4d6; color: #5c3d00; border: 1px solid #e0b84a; padding: 6px; font-weight: bold;"
         )
-        self.unreviewed.setVisible(record.status != REVIEWED)
+        self.review_button = QPushButton(self)
+        self.review_button.setObjectName("go-review")
+        self.review_button.clicked.connect(self._go_review)
+        self.unreviewed_row = QWidget(self)
+        note_row = QHBoxLayout(self.unreviewed_row)
+        note_row.setContentsMargins(0, 0, 0, 0)
+        note_row.addWidget(self.unreviewed, 1)
+        note_row.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.unreviewed_row.setVisible(record.status != REVIEWED)
 
         self.sections_box = QGroupBox(self)
         self.sections = SectionChooser(3, self.sections_box)
@@ -332,7 +341,7 @@ class SheetDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.unreviewed)
+        layout.addWidget(self.unreviewed_row)
         layout.addWidget(self.sections_box)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -399,6 +408,10 @@ class SheetDialog(QDialog):
         self._run(
             lambda: make_sheet(content, out, body_pt, page, dpi), self._open_preview, self.tr("生成大字版")
         )
+
+    def _go_review(self) -> None:
+        self.review_requested.emit(self.record.id)
+        self.reject()
 
     def _open_preview(self, pages: SheetPages) -> None:
         assert self.printer is not None
@@ -489,7 +502,11 @@ class SheetDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("打印大字版"))
         self.title.setText(self.tr("大字版说明单：{0}").format(self.leaflet.drug_name))
-        self.unreviewed.setText(self.tr("此记录尚未核对，请先核对识别结果"))
+        self.unreviewed.setText(
+            self.tr("此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。")
+        )
+        self.review_button.setText(self.tr("先去核对"))
+        self.review_button.setToolTip(self.tr("关闭此窗口，逐项核对剂量后再打印"))
         self.sections_box.setTitle(self.tr("打印哪些部分（用法用量排在最前）"))
         self.patient_label.setText(self.tr("患者姓名："))
         self.patient.setPlaceholderText(self.tr("可不填"))

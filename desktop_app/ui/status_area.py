@@ -32,6 +32,7 @@ class ReadingStatus(QObject):
         row.addWidget(self.progress_bar)
         row.addWidget(self.cancel_all_button)
         self.progress_box.hide()
+        self.progress = (0, 0)  # the record being read: number in this batch, batch size
         bar.addWidget(self.engine_label, 1)
         bar.addPermanentWidget(self.progress_box)
         self._timer = QTimer(self)
@@ -43,11 +44,16 @@ class ReadingStatus(QObject):
         queue.busy_changed.connect(self.busy_changed)
 
     def record_started(self, number: int, total: int) -> None:
+        self.progress = (number, total)
+        self._progress_text()
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(number - 1)
+
+    def _progress_text(self) -> None:
+        number, total = self.progress
         self.progress_label.setText(
             QCoreApplication.translate("MainWindow", "正在识别第 {0} 张，共 {1} 张").format(number, total)
         )
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(number - 1)
 
     def busy_changed(self, busy: bool) -> None:
         if busy:
@@ -69,6 +75,8 @@ class ReadingStatus(QObject):
         self.engine_label.setText(failed_text(message))
 
     def retranslate(self) -> None:
+        if self.progress[1]:
+            self._progress_text()
         self.cancel_all_button.setText(QCoreApplication.translate("MainWindow", "全部取消"))
         self.cancel_all_button.setToolTip(
             QCoreApplication.translate("MainWindow", "取消排队中和正在识别的图片")

@@ -1,4 +1,7 @@
-"""Record statuses in words and colours for the list and the record view."""
+"""Record statuses in words, symbols and colours for the list and the record view.
+
+Each status has its own colour and its own symbol (readable without colour): 排队中 ○, 识别中 ◐, 已识别 ●
+(amber: read, not checked yet), 已核对 ✔ (green), 失败 ✖ (red)."""
 
 from __future__ import annotations
 
@@ -17,10 +20,22 @@ _WORDS = {
 _COLORS = {
     QUEUED: "#6b7280",
     READING: "#1d4ed8",
-    READ: "#0f766e",
+    READ: "#b45309",
     FAILED: "#b91c1c",
     REVIEWED: "#15803d",
 }
+
+
+_SYMBOLS = {QUEUED: "○", READING: "◐", READ: "●", FAILED: "✖", REVIEWED: "✔"}
+
+
+def status_symbol(status: str) -> str:
+    return _SYMBOLS.get(status, "○")
+
+
+def status_badge(status: str) -> str:
+    """The symbol and the words: what the badges show."""
+    return f"{status_symbol(status)} {status_text(status)}"
 
 
 def status_text(status: str) -> str:

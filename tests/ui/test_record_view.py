@@ -88,8 +88,12 @@ def test_record_view_marks_edits_reverts_and_reviews(
     assert window.record_list.select(record_id)
     qtbot.waitUntil(lambda: panel.record_id == record_id and panel.image_view.canvas.has_image)
 
-    # the record's warnings are shown above the fields, every section has an editor
-    assert panel.notes.isVisible() and "识别把握不大" in panel.notes.text()
+    # the unsure dose digit is the one item of the review list (not repeated in the notes); every section has
+    # an editor
+    bar = panel.review_bar
+    assert bar.isVisible() and bar.counter.text() == "1 处待核对（共 1 处）"
+    assert bar.list.count() == 1 and "“1”把握不大（50%）" in bar.list.item(0).text()
+    assert "识别把握不大" not in panel.notes.text()
     assert [e.field.key for e in panel.editors.values()] == ["name", "dosage", "storage"]
     dose = panel.editor_for("dosage")
     assert dose is not None and dose.text.toPlainText() == DOSE
@@ -146,8 +150,22 @@ def test_record_view_marks_edits_reverts_and_reviews(
     row = window.record_list.model.row_of(record_id)
     assert row is not None and window.record_list.model.record_at(row).drug_name == "测试片（改）"  # type: ignore[union-attr]
 
-    # mark as reviewed, and undo
+    # marking as reviewed with the dose item open is refused: the gate says what is left
     assert panel.review_action.text() == "标记为已核对"
+    panel.review_action.trigger()
+    qtbot.waitUntil(lambda: panel.review_gate is not None and panel.review_gate.isVisible())
+    gate = panel.review_gate
+    assert gate is not None and "还有 1 处剂量未核对" in gate.message.text()
+    assert not gate.force_button.isEnabled()  # 仍然标记 needs a reason
+    assert store.get(record_id).status == READ  # type: ignore[union-attr]
+    gate.review_button.click()  # 去核对: the item is selected in its field
+    qtbot.waitUntil(lambda: panel.review_gate is None)
+    assert dose.text.textCursor().selectedText() == "1" and bar.current == 0
+    bar.accept_action.trigger()  # F9: read right
+    qtbot.waitUntil(lambda: bar.open_items == 0)
+    assert bar.counter.text() == "✔ 剂量已全部核对（1 处）" and bar.list.item(0).text().startswith("✔")
+
+    # mark as reviewed, and undo
     panel.review_action.trigger()
     assert store.get(record_id).status == REVIEWED  # type: ignore[union-attr]
     assert window.record_list.model.record_at(row).status == REVIEWED  # type: ignore[union-attr]

@@ -145,7 +145,8 @@ def test_sheet_dialog_saves_the_edited_text_as_a_pdf(
     assert dialog.clinic.text() == "幸福里社区诊所" and dialog.body_pt.value() == 20
     assert (dialog.body_pt.minimum(), dialog.body_pt.maximum()) == (16, 28)
     # not reviewed: a visible note, and printing is still allowed
-    assert dialog.unreviewed.isVisible() and dialog.unreviewed.text() == "此记录尚未核对，请先核对识别结果"
+    assert dialog.unreviewed.isVisible() and "未经核对：请以说明书原件为准" in dialog.unreviewed.text()
+    assert dialog.review_button.isVisible() and dialog.review_button.text() == "先去核对"
     assert dialog.preview_button.isEnabled() and dialog.pdf_button.isEnabled()
 
     dialog.patient.setText("张秀英")
@@ -157,6 +158,7 @@ def test_sheet_dialog_saves_the_edited_text_as_a_pdf(
     assert report.path == out and out.is_file() and report.pages >= 2
     text = pdf_text(out)
     assert EDITED_DOSE.replace(" ", "") in text and DOSE not in text
+    assert text.count("未经核对：请以说明书原件为准") == report.pages  # every page says it is unchecked
     assert "张秀英" in text and "早上1片，晚上1片" in text and "幸福里社区诊所" in text
     assert text.index("用法用量") < text.index("适应症") < text.index("不良反应")
     assert len(PdfReader(str(out)).pages) == report.pages
@@ -180,10 +182,21 @@ def test_sheet_dialog_saves_the_edited_text_as_a_pdf(
     dialog.close()
     qtbot.waitUntil(lambda: window.sheet_dialog is None)
 
-    # a reviewed record: no note
+    # 先去核对: the dialog closes and the record is open for review
+    dialog = open_sheet_dialog(qtbot, window)
+    with qtbot.waitSignal(dialog.review_requested) as asked:
+        dialog.review_button.click()
+    assert asked.args == [record_id]
+    qtbot.waitUntil(lambda: window.sheet_dialog is None)
+
+    # a reviewed record: no note, and nothing on the sheet
     panel.review_action.trigger()
     dialog = open_sheet_dialog(qtbot, window)
-    assert not dialog.unreviewed.isVisible()
+    assert not dialog.unreviewed.isVisible() and not dialog.review_button.isVisible()
+    checked = tmp_path / "checked.pdf"
+    with qtbot.waitSignal(dialog.saved, timeout=30_000):
+        dialog.save_pdf(checked)
+    assert "未经核对" not in pdf_text(checked)
     dialog.close()
 
 
@@ -338,7 +351,16 @@ def test_live_reading_highlights_the_field_and_stops_at_once(
     timer.stop()
     assert time.monotonic() - t0 > 0.5 and len(gaps) > 10
     assert max(gaps) < 0.25, f"the event loop stalled for {max(gaps):.3f} s while speaking"
-    assert [s[0] for s in seen] == [ids["name"], ids["dosage"], ids["indications"], ids["storage"], None]
+    # an unchecked record: the spoken 未经核对 notice comes first (no field framed)
+    assert [s[0] for s in seen] == [
+        None,
+        ids["name"],
+        ids["dosage"],
+        ids["indications"],
+        ids["storage"],
+        None,
+    ]
+    seen.pop(0)
     for field_id, highlighted, style in seen[:-1]:
         assert highlighted == field_id and "border: 3px solid" in style
     assert panel.highlighted_field_id is None and bar.status.text() == "朗读完毕" and bar.state == IDLE
@@ -349,7 +371,7 @@ def test_live_reading_highlights_the_field_and_stops_at_once(
     bar.sections.set_checked(list(bar.sections.boxes))
     with qtbot.waitSignal(bar.field_reading, timeout=30_000, check_params_cb=lambda f: f == dose_id):
         bar.speak()
-    assert [s[0] for s in seen] == [name_id, dose_id]
+    assert [s[0] for s in seen] == [None, name_id, dose_id]
     assert seen[-1][1] == dose_id and "border: 3px solid" in seen[-1][2]
     assert bar.state == SPEAKING and bar.pause_button.isEnabled() and bar.stop_button.isEnabled()
     assert "用法用量" in bar.status.text()

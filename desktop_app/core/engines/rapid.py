@@ -109,7 +109,9 @@ class RapidEngine:
             params["Rec.rec_batch_num"] = self.settings.rec_batch
             if self.settings.threads:
                 params["EngineConfig.onnxruntime.intra_op_num_threads"] = self.settings.threads
-            backends = ["openvino", "onnxruntime"] if self.settings.backend == "auto" else [self.settings.backend]
+            backends = (
+                ["openvino", "onnxruntime"] if self.settings.backend == "auto" else [self.settings.backend]
+            )
             for i, backend in enumerate(backends):
                 try:
                     ocr = _build(RapidOCR, params, backend)

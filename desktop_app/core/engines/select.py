@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.engines.base import EngineUnavailable, OcrEngine
+from desktop_app.core.messages import CoreMessage
 
 ENV_REMOTE_URL = "INSERT_READER_HUNYUAN_URL"
 KINDS = ("auto", "rapid", "hunyuan", "remote")
@@ -87,7 +88,7 @@ def create_engine(
     except models.ModelError as exc:
         if kind == "hunyuan":
             raise EngineUnavailable(str(exc)) from exc
-        return _rapid_factory(), [f"HunyuanOCR 未使用：{exc}；已使用内置 CPU 引擎"]
+        return _rapid_factory(), [CoreMessage("engine.fallback", reason=exc)]
 
     if kind == "hunyuan":
         if location is None:
@@ -97,13 +98,13 @@ def create_engine(
 
     # auto
     if location is None:
-        return _rapid_factory(), [f"HunyuanOCR 未使用：{NO_MODEL}；已使用内置 CPU 引擎"]
+        return _rapid_factory(), [CoreMessage("engine.fallback_no_model")]
     try:
         device = detect_device()
     except EngineUnavailable as exc:
-        return _rapid_factory(), [f"HunyuanOCR 未使用：{exc}；已使用内置 CPU 引擎"]
+        return _rapid_factory(), [CoreMessage("engine.fallback", reason=exc)]
     if not device.is_gpu:
-        return _rapid_factory(), [f"HunyuanOCR 未使用：{NO_GPU}；已使用内置 CPU 引擎"]
+        return _rapid_factory(), [CoreMessage("engine.fallback_no_gpu")]
     _show_notice(data, show_notice)
     path = location.path
     from desktop_app.core.engines.fallback import FallbackEngine

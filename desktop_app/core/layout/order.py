@@ -292,6 +292,9 @@ def soft_wraps(rows: list[list[RawBox]], texts: list[str]) -> list[bool]:
         if col != (-1 if cur[0].spans else cur[0].column):
             continue
         height = max(b.height for b in prev) or 1.0
-        if not texts[i - 1].rstrip().endswith(SENTENCE_END) and right[col] - max(b.x1 for b in prev) < 2.2 * height:
+        if (
+            not texts[i - 1].rstrip().endswith(SENTENCE_END)
+            and right[col] - max(b.x1 for b in prev) < 2.2 * height
+        ):
             flags[i] = True
     return flags

@@ -155,7 +155,10 @@ def _wrap(a: float) -> float:
 
 def _touches_border(quad: np.ndarray, w: int, h: int) -> bool:
     m = 2.0
-    return bool(((quad[:, 0] <= m) | (quad[:, 0] >= w - 1 - m) | (quad[:, 1] <= m) | (quad[:, 1] >= h - 1 - m)).sum() >= 2)
+    return bool(
+        ((quad[:, 0] <= m) | (quad[:, 0] >= w - 1 - m) | (quad[:, 1] <= m) | (quad[:, 1] >= h - 1 - m)).sum()
+        >= 2
+    )
 
 
 def _worth_warping(q: np.ndarray) -> bool:

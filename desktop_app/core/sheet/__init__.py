@@ -5,6 +5,8 @@ from __future__ import annotations
 from desktop_app.core.sheet.content import (
     DEFAULT_SHEET_KEYS,
     TCM_LABELS,
+    UNCHECKED_NOTICE,
+    UNCHECKED_SPOKEN,
     SheetContent,
     SheetSection,
     content_from_fields,
@@ -17,6 +19,8 @@ __all__ = [
     "FOOTER_TEXT",
     "MIN_BODY_PT",
     "TCM_LABELS",
+    "UNCHECKED_NOTICE",
+    "UNCHECKED_SPOKEN",
     "CJKFont",
     "SheetContent",
     "SheetFontError",

@@ -21,6 +21,11 @@ DEFAULT_SHEET_KEYS: tuple[str, ...] = (
     "storage",
 )
 
+#: printed on every page of a sheet whose record nobody has checked against the insert, and said first when
+#: such a record is read aloud
+UNCHECKED_NOTICE = "未经核对：请以说明书原件为准"
+UNCHECKED_SPOKEN = "注意：本说明未经核对，请以说明书原件为准。"
+
 # Label differences for traditional Chinese medicines (中成药): 【功能主治】 stands where 【适应症】 would.
 TCM_LABELS: dict[str, str] = {"indications": "功能主治"}
 
@@ -41,6 +46,7 @@ class SheetContent:
     patient_name: str = ""
     staff_note: str = ""  # shown boxed under the title, e.g. 早上1片，晚上1片
     source_note: str = ""  # where the text came from, e.g. record id and image name
+    unchecked: bool = False  # nobody checked the reading against the insert: UNCHECKED_NOTICE on every page
 
 
 def content_from_fields(
@@ -55,6 +61,7 @@ def content_from_fields(
     patient_name: str = "",
     staff_note: str = "",
     source_note: str = "",
+    unchecked: bool = False,
 ) -> SheetContent:
     """Build sheet content from parsed insert fields (canonical key -> text).
 
@@ -82,4 +89,5 @@ def content_from_fields(
         patient_name=patient_name,
         staff_note=staff_note,
         source_note=source_note,
+        unchecked=unchecked,
     )

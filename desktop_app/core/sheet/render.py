@@ -1,7 +1,8 @@
 """Render a large-print patient sheet (PDF) with reportlab: one column, embedded CJK sans font, big type.
 
 Every page carries the drug name (header), "第 N 页 / 共 M 页" and the transcription notice (footer); the page
-count comes from a first layout pass. Long sections flow across pages; CJK text wraps by character.
+count comes from a first layout pass. A sheet of an unchecked record says so (UNCHECKED_NOTICE) under the drug
+name on every page, in a black box. Long sections flow across pages; CJK text wraps by character.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
-from desktop_app.core.sheet.content import SheetContent
+from desktop_app.core.sheet.content import UNCHECKED_NOTICE, SheetContent
 from desktop_app.core.sheet.fonts import CJKFont, cjk_font
 
 MIN_BODY_PT = 16.0
@@ -268,7 +269,10 @@ def render_sheet(
     page_size = PAGE_SIZES[key]
     font = cjk_font()
     st = _styles(font, float(body_pt))
-    header = st.para(content.drug_name or "药品说明书", st.edge_bold, bold=True)
+    name = content.drug_name or "药品说明书"
+    header = st.para(
+        f"{name}\n【{UNCHECKED_NOTICE}】" if content.unchecked else name, st.edge_bold, bold=True
+    )
     footer = st.para(FOOTER_TEXT, st.edge)
     decor = _PageDecor(header, footer, page_size, MARGINS[key])
     decor.font_name = font.name

@@ -5,13 +5,21 @@ from __future__ import annotations
 from desktop_app.core.speech.clauses import CLAUSE_MAX_CHARS, split_clauses
 from desktop_app.core.speech.errors import SpeechError
 from desktop_app.core.speech.normalize import spoken_text
-from desktop_app.core.speech.tts import RATE_FACTOR, Speaker, WavReport, plan_clauses
+from desktop_app.core.speech.tts import (
+    RATE_FACTOR,
+    SPEED_RANGE,
+    Speaker,
+    WavReport,
+    plan_clauses,
+    words_per_minute,
+)
 from desktop_app.core.speech.voices import VoiceInfo, choose_voice, list_voices, mandarin_score
 from desktop_app.core.speech.wavfile import WavInfo, join_wavs, wav_info, wav_rms
 
 __all__ = [
     "CLAUSE_MAX_CHARS",
     "RATE_FACTOR",
+    "SPEED_RANGE",
     "Speaker",
     "SpeechError",
     "VoiceInfo",
@@ -26,4 +34,5 @@ __all__ = [
     "spoken_text",
     "wav_info",
     "wav_rms",
+    "words_per_minute",
 ]

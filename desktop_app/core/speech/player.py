@@ -27,6 +27,15 @@ NO_PLAYER_MESSAGE = "找不到播放声音的程序。Linux 请安装 alsa-utils
 POLL_S = 0.05
 
 
+class PlaybackError(SpeechError):
+    """The speech was made but could not be played (no player, no audio device): it can still be saved as a
+    WAV. The message is plain words; ``detail`` holds what the player printed (for the log)."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
 def find_player() -> tuple[str, ...] | None:
     """A player command template for this system, or None on Windows (winsound is used there)."""
     if sys.platform.startswith("win"):
@@ -34,7 +43,7 @@ def find_player() -> tuple[str, ...] | None:
     for cmd in MAC_PLAYERS if sys.platform == "darwin" else LINUX_PLAYERS:
         if shutil.which(cmd[0]):
             return cmd
-    raise SpeechError(NO_PLAYER_MESSAGE)
+    raise PlaybackError(NO_PLAYER_MESSAGE)
 
 
 def play_wav(path: Path, command: Sequence[str] | None, should_stop: Callable[[], bool]) -> bool:
@@ -45,7 +54,7 @@ def play_wav(path: Path, command: Sequence[str] | None, should_stop: Callable[[]
     try:
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     except OSError as e:
-        raise SpeechError(f"无法启动播放程序 {argv[0]}：{e}") from e
+        raise PlaybackError(f"无法启动播放程序 {argv[0]}：{e.strerror or e}", str(e)) from e
     while proc.poll() is None:
         if should_stop():
             proc.terminate()
@@ -58,7 +67,10 @@ def play_wav(path: Path, command: Sequence[str] | None, should_stop: Callable[[]
         time.sleep(POLL_S)
     err = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
     if proc.returncode != 0:
-        raise SpeechError(f"播放声音失败（{argv[0]} 退出码 {proc.returncode}）：{err[-300:]}")
+        # what ALSA or sox print is no help to clinic staff: it goes to the log (``detail``)
+        raise PlaybackError(
+            f"播放声音失败（{argv[0]} 退出码 {proc.returncode}）：这台电脑可能没有可用的音频设备", err[-2000:]
+        )
     return True
 
 

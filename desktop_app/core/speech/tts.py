@@ -31,6 +31,15 @@ from desktop_app.core.speech.wavfile import SILENCE_RMS, join_wavs, wav_info, wa
 # Speaking rate as a share of the engine default, for elderly listeners (espeak-ng: 200 -> 150 words/min).
 RATE_FACTOR = 0.75
 ENGINE_DEFAULT_RATE = 200  # pyttsx3's default rate on every driver
+#: the one unit for speed, in the GUI and the CLI: a multiple (倍) of the engine's normal rate
+SPEED_RANGE = (0.4, 1.5)
+
+
+def words_per_minute(speed: float) -> int:
+    """The engine rate for a speed given in 倍 (1.0 = the engine's normal 200 words a minute)."""
+    return max(40, round(ENGINE_DEFAULT_RATE * speed))
+
+
 SECTION_GAP_S = 0.8  # silence between sections in the WAV
 PIECE_TRIES = 3  # a piece that did not appear (or came out empty) is asked for again, at most this often
 MIN_SECONDS_PER_CHAR = 0.08  # less sound than this per character (at 150 wpm) means a cut-off piece

@@ -7,6 +7,7 @@ from desktop_app.core.store.errors import (
     DatabaseCorruptError,
     DiskFullError,
     RecordNotFoundError,
+    ReviewIncompleteError,
     SchemaTooNewError,
     StoreError,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "RecordNotFoundError",
     "RecordStore",
     "RecordView",
+    "ReviewIncompleteError",
     "RevisionView",
     "SchemaTooNewError",
     "StoreError",

@@ -25,3 +25,11 @@ class RecordNotFoundError(StoreError):
 
 class ClaimLostError(StoreError):
     """Another reader took over a record this one was reading (its claim had gone stale); nothing was saved."""
+
+
+class ReviewIncompleteError(StoreError):
+    """Marking a record checked while dose items are open (neither accepted as read nor corrected)."""
+
+    def __init__(self, open_items: int) -> None:
+        super().__init__(f"还有 {open_items} 处剂量未核对：请逐项确认或改正，或写明理由后仍然标记")
+        self.open_items = open_items

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from desktop_app.core.messages import to_json_text
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.pages import join_pages, split_pages
 from desktop_app.core.review import review_warnings
@@ -401,7 +402,7 @@ def _write_reading(
         s.add(f)
     row.ocr_json = json.dumps(ocr.to_dict(), ensure_ascii=False)
     row.engine, row.engine_version, row.model = ocr.engine, ocr.engine_version, ocr.model
-    row.warnings_json = json.dumps(list(warnings), ensure_ascii=False)
+    row.warnings_json = to_json_text(warnings)
     row.status = READ
     s.add(row)
     s.flush()

@@ -1,4 +1,5 @@
-"""How a search box text becomes SQL: FTS5 trigram phrases for terms of 3+ characters, LIKE for shorter ones.
+"""How a search box text becomes SQL: FTS5 trigram phrases for terms of 3+ characters, LIKE for shorter ones;
+and how the records found are ranked (``rank_records``: name first, then key sections, then the rest).
 
 The query is split on whitespace (full-width spaces included); a record matches when every term occurs in
 its drug name or in the current value of one of its fields. Each term is quoted (FTS) or escaped (LIKE), so
@@ -8,10 +9,12 @@ quotes, ``*``, ``-``, ``AND``, parentheses and ``%`` are searched for as plain t
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop_app.core.store.schema import FTS_TABLE
+from desktop_app.core.store.views import RecordView
 
 MIN_FTS_CHARS = 3  # the trigram tokenizer cannot match anything shorter
 MAX_TERMS = 8
@@ -82,3 +85,74 @@ def build_search(query: str, use_fts: bool) -> SearchSql | None:
             field_cond = f"r.id IN (SELECT f.record_id FROM fields f WHERE f.value LIKE :{like} ESCAPE '\\')"
         conditions.append(f"({name_cond} OR {field_cond})")
     return SearchSql(" AND ".join(conditions), params)
+
+
+# -- ranking ---------------------------------------------------------------------------------------------------
+
+#: what a term found in a field is worth: the drug's name first, then the key sections, then the rest
+NAME_WEIGHT = 100.0
+KEY_WEIGHT = 10.0
+OTHER_WEIGHT = 1.0
+KEY_SECTIONS = frozenset({"warning", "dosage", "indications", "contraindications", "strength", "ingredients"})
+SNIPPET_CONTEXT = 12  # characters either side of the match
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: ``rank`` from 1; ``label`` and ``snippet``: the section the best match is in and its
+    text around the match (…前后文…)."""
+
+    record: RecordView
+    rank: int
+    score: float
+    key: str
+    label: str
+    snippet: str
+
+
+def _weight(key: str) -> float:
+    if key == "name":
+        return NAME_WEIGHT
+    return KEY_WEIGHT if key in KEY_SECTIONS else OTHER_WEIGHT
+
+
+def _snippet(text: str, at: int, length: int) -> str:
+    start, end = max(0, at - SNIPPET_CONTEXT), min(len(text), at + length + SNIPPET_CONTEXT)
+    body = text[start:end].replace("\n", " ")
+    return ("…" if start else "") + body + ("…" if end < len(text) else "")
+
+
+def rank_records(records: Iterable[RecordView], query: str) -> list[SearchHit]:
+    """The records in order of relevance to ``query`` (every term is expected to occur in each, as search
+    finds them): each term counts by the best section it is in (name 100, key section 10, other 1; a term in
+    the drug name counts as the name), occurrences break ties (as bm25's term frequency would), then newest
+    first. The snippet is from the section where the first term counts most."""
+    terms = [t.casefold() for t in split_terms(query)]
+    scored: list[tuple[float, RecordView, str, str, str]] = []
+    for record in records:
+        score = 0.0
+        best: tuple[float, str, str, str] | None = None  # weight, key, label, snippet for the first term
+        for n, term in enumerate(terms):
+            term_best = 0.0
+            hits = 0
+            sections = [(f.key, f.label, f.value) for f in record.fields]
+            if record.drug_name:
+                sections.insert(0, ("name", "药品名称", record.drug_name))
+            for key, label, value in sections:
+                folded = value.casefold()
+                at = folded.find(term)
+                if at < 0:
+                    continue
+                hits += folded.count(term)
+                weight = _weight(key)
+                term_best = max(term_best, weight)
+                if n == 0 and (best is None or weight > best[0]):
+                    best = (weight, key, label, _snippet(value, at, len(term)))
+            score += term_best + min(hits, 50) * 0.01
+        _w, key, label, snippet = best or (0.0, "", "", "")
+        scored.append((score, record, key, label, snippet))
+    scored.sort(key=lambda s: (-s[0], -s[1].created_at.timestamp(), -s[1].id))
+    return [
+        SearchHit(record, i + 1, score, key, label, snippet)
+        for i, (score, record, key, label, snippet) in enumerate(scored)
+    ]

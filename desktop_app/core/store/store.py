@@ -12,19 +12,22 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
+from desktop_app.core.messages import stored_text, to_json_text
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.private import create_private_file, make_private_dir
 from desktop_app.core.sections_types import Section
 from desktop_app.core.store import rows as row_io
+from desktop_app.core.store.checks import ChecksMixin
 from desktop_app.core.store.claims import claim_is_free, heartbeat, new_owner_id
 from desktop_app.core.store.db import make_engine, transaction
-from desktop_app.core.store.errors import ClaimLostError, RecordNotFoundError, StoreError
+from desktop_app.core.store.edits import EditsMixin
+from desktop_app.core.store.errors import ClaimLostError, StoreError
 from desktop_app.core.store.export import records_to_csv, records_to_json
 from desktop_app.core.store.images import IMAGES_DIR, relative_image_path, remove_image, sweep_partial_files
 from desktop_app.core.store.images import write_atomic as write_image
@@ -34,33 +37,29 @@ from desktop_app.core.store.models import (
     QUEUED,
     READ,
     READING,
-    REASON_EDIT,
-    REASON_REVERT,
     REVIEWED,
-    FieldRow,
     RecordRow,
-    RevisionRow,
     utc_now_text,
 )
 from desktop_app.core.store.pages import PagesMixin
 from desktop_app.core.store.reread import merge_reading
-from desktop_app.core.store.search import build_search, fts_trigram_available
+from desktop_app.core.store.search import SearchHit, build_search, fts_trigram_available, rank_records
 from desktop_app.core.store.views import (
     OTHER,
     PREAMBLE,
     RecordView,
-    RevisionView,
     canonical_keys,
-    revision_view,
 )
 
 DB_NAME = "records.sqlite3"
+MAX_RANKED = 2000  # matching records ranked at most (the newest), of which ``limit`` are returned
 
 
-class RecordStore(PagesMixin):
+class RecordStore(PagesMixin, ChecksMixin, EditsMixin):
     """Open with ``RecordStore.open(data_dir)``; ``close()`` (or use as a context manager) when done.
 
-    Inserts in several images (adding them, merging records, splitting): ``store.pages.PagesMixin``."""
+    Inserts in several images (adding them, merging records, splitting): ``store.pages.PagesMixin``; checking
+    doses and marking a record checked: ``store.checks.ChecksMixin``; edits: ``store.edits.EditsMixin``."""
 
     def __init__(self, data_dir: Path, engine: Engine, fts: bool) -> None:
         self.data_dir = data_dir
@@ -167,7 +166,7 @@ class RecordStore(PagesMixin):
         self._set_status(record_id, READING, None, owner=self.owner)
 
     def mark_failed(self, record_id: int, error: str) -> None:
-        self._set_status(record_id, FAILED, error)
+        self._set_status(record_id, FAILED, stored_text(error))
 
     def claim(self, record_id: int) -> bool:
         """Start reading a record: True where this instance now holds it ("reading", owned by us); False where
@@ -249,7 +248,7 @@ class RecordStore(PagesMixin):
             row.engine = ocr.engine
             row.engine_version = ocr.engine_version
             row.model = ocr.model
-            row.warnings_json = json.dumps(list(warnings), ensure_ascii=False)
+            row.warnings_json = to_json_text(warnings)
             # reviewed_at survives a trip through the queue ("re-read" puts a reviewed record back in it)
             if row.reviewed_at is not None and not merged.accepted_text_changed:
                 row.status = REVIEWED
@@ -264,41 +263,6 @@ class RecordStore(PagesMixin):
             s.add(row)
             s.flush()
             return self._view(s, row)
-
-    # -- edits --------------------------------------------------------------------------------------------
-
-    def update_field(self, record_id: int, field_id_or_key: int | str, new_value: str) -> None:
-        """Set a field's current value (by field id, or the first field with that key); the OCR value stays.
-
-        Stores a revision (old, new, UTC time, reason "edit"); no revision where the value is unchanged.
-        """
-        self._change_field(record_id, field_id_or_key, lambda f: new_value, REASON_EDIT)
-
-    def revert_field(self, record_id: int, field_id_or_key: int | str) -> None:
-        """Set a field back to its OCR value (a revision with reason "revert")."""
-        self._change_field(record_id, field_id_or_key, lambda f: f.ocr_value, REASON_REVERT)
-
-    def revisions(self, record_id: int) -> list[RevisionView]:
-        """Every change of the record's fields, oldest first."""
-        with self._tx() as s:
-            rows = s.exec(
-                select(RevisionRow)
-                .where(RevisionRow.record_id == record_id)
-                .order_by(col(RevisionRow.at), col(RevisionRow.id))
-            ).all()
-            return [revision_view(r) for r in rows]
-
-    def mark_reviewed(self, record_id: int, reviewed: bool = True) -> None:
-        """Mark a read record as checked by a person (status "reviewed"), or undo that (status "read")."""
-        with self._tx(write=True) as s:
-            row = self._record_row(s, record_id)
-            if row.status not in (READ, REVIEWED):
-                raise ValueError(f"record {record_id} is {row.status!r}: only a read record can be reviewed")
-            now = utc_now_text()
-            row.status = REVIEWED if reviewed else READ
-            row.reviewed_at = now if reviewed else None
-            row.updated_at = now
-            s.add(row)
 
     # -- lookup -------------------------------------------------------------------------------------------
 
@@ -326,21 +290,29 @@ class RecordStore(PagesMixin):
             return self._views(s, rows, include_ocr)
 
     def search(self, text_query: str, limit: int = 200, include_ocr: bool = True) -> list[RecordView]:
-        """Records whose drug name or current field values contain every whitespace-separated term; newest
-        first. Chinese works (trigram FTS for terms of 3+ characters, LIKE for 1-2). Any text is safe to pass:
-        FTS syntax characters are searched for literally. An empty query lists the newest records."""
+        """Records whose drug name or current field values contain every whitespace-separated term, most
+        relevant first (``search_hits``). An empty query lists the newest records."""
+        if build_search(text_query, self.uses_fts) is None:
+            return self.list_records(limit=limit, include_ocr=include_ocr)
+        return [hit.record for hit in self.search_hits(text_query, limit, include_ocr)]
+
+    def search_hits(self, text_query: str, limit: int = 200, include_ocr: bool = False) -> list[SearchHit]:
+        """The records found, ranked (search.rank_records: a match in the drug name before one in a key section
+        before one anywhere else), each with the section and text around its best match. Chinese works
+        (trigram FTS for terms of 3+ characters, LIKE for 1-2). Any text is safe to pass: FTS syntax
+        characters are searched for literally. No terms: no hits."""
         sql = build_search(text_query, self.uses_fts)
         if sql is None:
-            return self.list_records(limit=limit, include_ocr=include_ocr)
+            return []
         statement = text(
             "SELECT r.id FROM records r WHERE r.merged_into IS NULL AND "
             f"{sql.where} ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"
         )
         with self._tx() as s:
-            ids = [
-                int(i) for i in s.connection().execute(statement, {**sql.params, "limit": limit}).scalars()
-            ]
-            return self._views_by_ids(s, ids, include_ocr)
+            params = {**sql.params, "limit": MAX_RANKED}
+            ids = [int(i) for i in s.connection().execute(statement, params).scalars()]
+            records = self._views_by_ids(s, ids, include_ocr)
+        return rank_records(records, text_query)[:limit]
 
     # -- delete and export --------------------------------------------------------------------------------
 
@@ -376,52 +348,6 @@ class RecordStore(PagesMixin):
             row.claim_owner = owner
             row.claim_heartbeat = time.time() if owner else None
             row.updated_at = utc_now_text()
-            s.add(row)
-
-    def _change_field(
-        self, record_id: int, field_id_or_key: int | str, new_value_of: Callable[[FieldRow], str], reason: str
-    ) -> None:
-        with self._tx(write=True) as s:
-            row = self._record_row(s, record_id)
-            if isinstance(field_id_or_key, int):
-                f = s.get(FieldRow, field_id_or_key)
-                if f is not None and f.record_id != record_id:
-                    f = None
-            else:
-                f = s.exec(
-                    select(FieldRow)
-                    .where(FieldRow.record_id == record_id, FieldRow.key == field_id_or_key)
-                    .order_by(col(FieldRow.position), col(FieldRow.id))
-                ).first()
-            if f is None:
-                raise RecordNotFoundError(f"记录 {record_id} 没有这个字段: {field_id_or_key}")
-            new_value = new_value_of(f)
-            if new_value == f.value:
-                return
-            now = utc_now_text()
-            s.add(
-                RevisionRow(
-                    record_id=record_id,
-                    field_id=f.id,
-                    key=f.key,
-                    header=f.header,
-                    old_value=f.value,
-                    new_value=new_value,
-                    at=now,
-                    reason=reason,
-                )
-            )
-            f.value = new_value
-            f.reread_conflict = 0  # the person has decided
-            s.add(f)
-            s.flush()
-            first_name = s.exec(
-                select(FieldRow.value)
-                .where(FieldRow.record_id == record_id, FieldRow.key == "name")
-                .order_by(col(FieldRow.position), col(FieldRow.id))
-            ).first()
-            row.drug_name = first_name
-            row.updated_at = now
             s.add(row)
 
     _record_row = staticmethod(row_io.record_row)

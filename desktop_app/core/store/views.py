@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop_app.core.fields import field_specs, label_for
+from desktop_app.core.messages import from_json, from_stored_text
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.store.models import (
     REVIEWED,
@@ -180,13 +181,13 @@ def record_view(
         width=row.width,
         height=row.height,
         status=row.status,
-        error=row.error,
+        error=from_stored_text(row.error),
         engine=row.engine,
         engine_version=row.engine_version,
         model=row.model,
         drug_name=row.drug_name,
         ocr=ocr,
-        warnings=[str(w) for w in json.loads(row.warnings_json or "[]")],
+        warnings=[from_json(w) for w in json.loads(row.warnings_json or "[]")],
         fields=[field_view(f) for f in fields],
         reviewed_at=parse_time(row.reviewed_at) if row.reviewed_at else None,
         pages=page_views(row, pages),

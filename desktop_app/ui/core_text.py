@@ -1,0 +1,55 @@
+"""Core messages (core/messages.py) in the UI language: each code's Chinese template is a message of the
+"CoreMessage" translation context, filled in with the message's arguments."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop_app.core.messages import TEMPLATES, CoreMessage
+
+# lupdate reads these: the same templates as core.messages.TEMPLATES (a test checks that they match)
+UI_TEMPLATES: dict[str, str] = {
+    "review.dose_unsure": QT_TRANSLATE_NOOP(
+        "CoreMessage", "剂量中的“{text}”识别把握不大（{confidence}），请对照原图核对：…{context}…"
+    ),
+    "review.run_in": QT_TRANSLATE_NOOP(
+        "CoreMessage", "“{marker}”前面可能漏了换行，请对照原图核对：…{context}…"
+    ),
+    "review.missing": QT_TRANSLATE_NOOP("CoreMessage", "未找到以下部分：{sections}"),
+    "engine.fallback": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 未使用：{reason}；已使用内置 CPU 引擎"),
+    "engine.fallback_no_model": QT_TRANSLATE_NOOP(
+        "CoreMessage", "HunyuanOCR 未使用：未找到 HunyuanOCR 模型文件；已使用内置 CPU 引擎"
+    ),
+    "engine.fallback_no_gpu": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎",
+    ),
+    "reading.cancelled": QT_TRANSLATE_NOOP("CoreMessage", "已取消识别"),
+}
+#: short reasons for the status bar: why the built-in engine reads (code -> reason)
+UI_REASONS: dict[str, str] = {
+    "engine.fallback_no_model": QT_TRANSLATE_NOOP("CoreMessage", "未找到 HunyuanOCR 模型文件"),
+    "engine.fallback_no_gpu": QT_TRANSLATE_NOOP("CoreMessage", "没有可用的 GPU"),
+}
+
+
+def core_text(message: str | None) -> str:
+    """``message`` in the UI language where it is a CoreMessage; other text as it is."""
+    if message is None:
+        return ""
+    if isinstance(message, CoreMessage) and message.code in TEMPLATES:
+        template = QCoreApplication.translate("CoreMessage", TEMPLATES[message.code])
+        try:
+            return template.format(**message.args)
+        except (KeyError, IndexError, ValueError):
+            return str(message)
+    return str(message)
+
+
+def fallback_reason(message: str) -> str | None:
+    """Why HunyuanOCR is not used, in the UI language, from an engine warning; None for other warnings."""
+    if not isinstance(message, CoreMessage) or not message.code.startswith("engine.fallback"):
+        return None
+    if message.code in UI_REASONS:
+        return QCoreApplication.translate("CoreMessage", UI_REASONS[message.code])
+    return message.args.get("reason", "")
