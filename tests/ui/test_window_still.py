@@ -28,19 +28,35 @@ def test_a_message_floats_over_the_content(
 ) -> None:
     window = make_window()
     window.resize(1280, 800)
-    qtbot.wait(50)
-    before = window.splitter.geometry()
+    before = _settled(qtbot, window)
     services.messages.warning("监视的文件夹不见了，会在它恢复后继续监视：/home/clinic/微信")
     qtbot.waitUntil(lambda: window.message_bar.isVisible())
     qtbot.wait(50)
-    assert window.splitter.geometry() == before  # nothing pushed down
     bar = window.message_bar.geometry()
+    # nothing pushed down: a banner that took its own room would shrink the content by its whole height (the
+    # status bar below may still change by a pixel or two as the engine's state comes in)
+    after = window.splitter.geometry()
+    assert after.top() == before.top() and abs(after.height() - before.height()) < bar.height() // 2
     assert (
         bar.bottom() <= window.centralWidget().height() and bar.top() > window.centralWidget().height() // 2
     )
     assert bar.height() >= window.message_bar.sizeHint().height()  # all of its text, not cut
     window.message_bar.close_button.click()
-    assert not window.message_bar.isVisible() and window.splitter.geometry() == before
+    assert not window.message_bar.isVisible()
+    assert abs(window.splitter.geometry().height() - before.height()) < bar.height() // 2
+
+
+def _settled(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-def]
+    """The content's geometry once the window has stopped laying itself out (the engine's state arrives in
+    the status bar shortly after the window shows)."""
+    last = None
+    for _ in range(40):
+        qtbot.wait(50)
+        now = window.splitter.geometry()
+        if now == last:
+            return now
+        last = now
+    return last
 
 
 def test_new_records_do_not_move_the_rows_in_view(
