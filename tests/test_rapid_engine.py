@@ -117,7 +117,7 @@ def test_missing_model_files_fail_clearly_instead_of_downloading(tmp_path: Path)
 def test_strip_overlap_keeps_one_whole_box_per_line() -> None:
     import numpy as np
 
-    from desktop_app.core.engines.rapid import _dedupe_overlap
+    from desktop_app.core.engines.rapid_strips import dedupe_overlap as _dedupe_overlap
 
     def box(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
         return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)

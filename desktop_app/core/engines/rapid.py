@@ -21,6 +21,7 @@ from PIL import Image
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import EngineUnavailable
 from desktop_app.core.engines.rapid_lines import LineSeparatingPost, curved_crop, typical_line_height
+from desktop_app.core.engines.rapid_strips import dedupe_overlap, strip_bounds
 from desktop_app.core.layout import RawBox, arrange_lines
 from desktop_app.core.layout.page import PageWarp, find_page
 from desktop_app.core.ocr_types import OcrLine, OcrResult
@@ -260,7 +261,7 @@ class RapidEngine:
         import cv2
 
         h, w = bgr.shape[:2]
-        strips = _strips(h, self._strip_height(w, scale), overlap=max(96, int(0.06 * w)))
+        strips = strip_bounds(h, self._strip_height(w, scale), overlap=max(96, int(0.06 * w)))
         self._strip_count = len(strips)
         det = ocr.text_det
         found: list[tuple[int, float, np.ndarray]] = []  # (strip, distance from a cut edge of it, box)
@@ -284,7 +285,7 @@ class RapidEngine:
                 )
                 pts[:, 1] += y0
                 found.append((i, room, pts))
-        return _dedupe_overlap(found)
+        return dedupe_overlap(found)
 
     def _recognize(
         self, ocr: Any, bgr: np.ndarray, boxes: list[np.ndarray], cancel: CancelToken | None
@@ -371,46 +372,6 @@ def _rec(ocr: Any, crops: list[np.ndarray]) -> list[tuple[str, float, tuple[floa
             confs = (float(score),) * len(text)
         out.append((text, float(score), confs))
     return out
-
-
-def _dedupe_overlap(found: list[tuple[int, float, np.ndarray]]) -> list[np.ndarray]:
-    """One box per text line where strips overlap: a line seen by two strips keeps the box from the strip
-    where it lies farthest from the cut (the complete one); a line cut by a strip edge loses to its whole twin.
-    Boxes of the same strip are never twins."""
-    kept: list[tuple[int, np.ndarray]] = []
-    for strip, _, pts in sorted(found, key=lambda f: -f[1]):
-        if not any(other != strip and _same_line(pts, box) for other, box in kept):
-            kept.append((strip, pts))
-    return sorted((b for _, b in kept), key=lambda b: (float(b[:, 1].mean()), float(b[:, 0].min())))
-
-
-def _same_line(a: np.ndarray, b: np.ndarray) -> bool:
-    """Two boxes that cover the same stretch of the same text line (either may be cut short)."""
-    height = min(float(np.linalg.norm(a[3] - a[0])), float(np.linalg.norm(b[3] - b[0])))
-    if abs(float(a[:, 1].mean()) - float(b[:, 1].mean())) > 0.6 * max(height, 1.0) and not (
-        # a box cut by the strip edge has its centre off the whole box's centre: compare the overlap instead
-        min(float(a[:, 1].max()), float(b[:, 1].max())) - max(float(a[:, 1].min()), float(b[:, 1].min()))
-        > 0.5 * height
-    ):
-        return False
-    x_overlap = min(float(a[:, 0].max()), float(b[:, 0].max())) - max(
-        float(a[:, 0].min()), float(b[:, 0].min())
-    )
-    narrower = min(float(np.ptp(a[:, 0])), float(np.ptp(b[:, 0])))
-    return x_overlap > 0.5 * max(narrower, 1.0)
-
-
-def _strips(height: int, strip_h: int, overlap: int) -> list[tuple[int, int]]:
-    """Overlapping horizontal strips covering ``height`` rows (one strip when it fits)."""
-    if height <= strip_h * 1.15:
-        return [(0, height)]
-    strips, y = [], 0
-    while True:
-        end = min(height, y + strip_h)
-        strips.append((y, end))
-        if end >= height:
-            return strips
-        y = end - overlap
 
 
 def _pad_box(box: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
