@@ -8,7 +8,7 @@ the field's OCR value; an offset is only given where that character of the value
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -101,14 +101,7 @@ def _unsure_runs(
     ocr: OcrResult, sec: Section, value: str, spans_by_line: dict[int, list[tuple[int, int, float]]]
 ) -> tuple[UnsureRun, ...]:
     runs: list[UnsureRun] = []
-    cursor = 0
-    for li in sec.lines:
-        if not 0 <= li < len(ocr.lines):
-            continue
-        line = ocr.lines[li].text
-        offset = _locate(line, value, cursor)
-        if offset is None:
-            continue
+    for li, line, offset in line_offsets(ocr, sec.lines, value):
         markers = marker_spans(line)
         for start, end, conf in spans_by_line.get(li, ()):
             current: UnsureRun | None = None
@@ -124,8 +117,22 @@ def _unsure_runs(
                 else:
                     current = UnsureRun(pos, pos + 1, dose, conf)
                     runs.append(current)
-        cursor = max(cursor, offset + len(line)) if offset >= 0 else cursor
     return tuple(runs)
+
+
+def line_offsets(ocr: OcrResult, lines: Iterable[int], value: str) -> Iterator[tuple[int, str, int]]:
+    """(line index, its text, its offset in ``value``) for each of a field's OCR lines found in its value, in
+    order: each line is looked for after the one before it."""
+    cursor = 0
+    for li in lines:
+        if not 0 <= li < len(ocr.lines):
+            continue
+        line = ocr.lines[li].text
+        offset = _locate(line, value, cursor)
+        if offset is None:
+            continue
+        yield li, line, offset
+        cursor = max(cursor, offset + len(line)) if offset >= 0 else cursor
 
 
 def _locate(line: str, value: str, cursor: int) -> int | None:
@@ -152,17 +159,9 @@ def line_at(ocr: OcrResult | None, source: FieldSource, value: str, pos: int) ->
     """The OCR line that character ``pos`` of a field's OCR value ``value`` was read from (None: unknown)."""
     if ocr is None:
         return None
-    cursor = 0
-    for li in source.lines:
-        if not 0 <= li < len(ocr.lines):
-            continue
-        line = ocr.lines[li].text
-        offset = _locate(line, value, cursor)
-        if offset is None:
-            continue
+    for li, line, offset in line_offsets(ocr, source.lines, value):
         if offset <= pos < offset + len(line):
             return li
-        cursor = max(cursor, offset + len(line)) if offset >= 0 else cursor
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop_app.core.field_sources import FieldLike, FieldSource, _locate, field_sources
+from desktop_app.core.field_sources import FieldLike, FieldSource, field_sources, line_offsets
 from desktop_app.core.medication.finder import Finding
 from desktop_app.core.ocr_types import OcrResult
 
@@ -26,18 +26,9 @@ def quote_source(ocr: OcrResult | None, fields: Sequence[FieldLike], finding: Fi
     if start < 0:
         return whole
     end = start + len(finding.quote)
-    keep: list[int] = []
-    cursor = 0
-    for li in whole.lines:
-        if not 0 <= li < len(ocr.lines):
-            continue
-        text = ocr.lines[li].text
-        offset = _locate(text, value, cursor)
-        if offset is None:
-            continue
-        if offset < end and start < offset + len(text):
-            keep.append(li)
-        cursor = max(cursor, offset + len(text)) if offset >= 0 else cursor
+    keep = [
+        li for li, text, offset in line_offsets(ocr, whole.lines, value) if offset < end and start < offset + len(text)
+    ]
     boxed = [ocr.lines[i] for i in keep if ocr.lines[i].box]
     return FieldSource(
         tuple(keep),
