@@ -16,6 +16,8 @@ TEMPLATES: dict[str, str] = {
     "review.dose_unsure": "剂量中的“{text}”识别把握不大（{confidence}），请对照原图核对：…{context}…",
     "review.run_in": "“{marker}”前面可能漏了换行，请对照原图核对：…{context}…",
     "review.missing": "未找到以下部分：{sections}",
+    "review.header_guessed": "小标题“{read}”未能认清，按说明书各部分的顺序当作【{header}】，请对照原图核对",
+    "review.header_relabelled": "字迹模糊的小标题按已知的小标题读出：{headers}，请对照原图核对",
     "engine.fallback": "HunyuanOCR 未使用：{reason}；已使用内置 CPU 引擎",
     "engine.fallback_no_model": "HunyuanOCR 未使用：未找到 HunyuanOCR 模型文件；已使用内置 CPU 引擎",
     "engine.fallback_no_gpu": (

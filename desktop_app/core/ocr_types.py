@@ -28,9 +28,17 @@ class OcrLine:
     #: None where the engine cannot tell (the parser then judges from the boxes)
     wraps: bool | None = None
     page: int = 0
+    #: for a short, unsure line: known header labels the picture might also read as, with how much less
+    #: likely each is than the text (natural log); the parser may take one where the insert's order calls
+    #: for it (``sections``)
+    labels: tuple[tuple[str, float], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        if self.labels:
+            d["labels"] = [[t, round(v, 2)] for t, v in self.labels]
+        else:
+            d.pop("labels")
         d["box"] = [list(p) for p in self.box] if self.box else None
         d["char_confidences"] = [round(c, 4) for c in self.char_confidences]
         d["confidence"] = round(self.confidence, 4)
@@ -47,6 +55,7 @@ class OcrLine:
             column=int(d.get("column", 0)),
             wraps=d.get("wraps"),
             page=int(d.get("page", 0)),
+            labels=tuple((str(t), float(v)) for t, v in d.get("labels") or ()),
         )
 
 

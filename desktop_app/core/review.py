@@ -184,6 +184,9 @@ def review_warnings(ocr: OcrResult, parsed: ParsedInsert) -> list[str]:
             for a, b in run_in_items(s.text):
                 context = s.text[max(0, a - 6) : b + 6]
                 warnings.append(CoreMessage("review.run_in", marker=s.text[a:b].strip(), context=context))
+    for s in parsed.sections:
+        if s.guessed_from:
+            warnings.append(CoreMessage("review.header_guessed", read=s.guessed_from, header=s.header))
     found = parsed.fields()
     missing = [label_for(k) for k in key_fields() if k not in found]
     if missing and ocr.lines:

@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from desktop_app.core.fields import field_specs
 from desktop_app.core.ocr_types import OcrLine, OcrResult
+from desktop_app.core.section_guess import guess_key, section_order, short_label, unreadable_label
 from desktop_app.core.sections_types import ParsedInsert, Section
 
 #: Headers that name the parts of 【药品名称】; they are headers only inside that section (or before any).
@@ -57,6 +58,12 @@ def _vocabulary() -> dict[str, str]:
     for h in OTHER_HEADERS:
         vocab.setdefault(h, "other")
     return vocab
+
+
+def header_labels() -> dict[str, str]:
+    """Every label the parser takes for a header (the name's parts included) and the section it names: the
+    engine's lexicon."""
+    return {**_vocabulary(), **NAME_PARTS}
 
 
 def _allowed_errors(label_len: int, bracketed: bool) -> int:
@@ -171,14 +178,24 @@ class _Open:
     header: str
     parts: list[str]
     lines: list[int]
+    guessed_from: str = ""
 
 
-def parse_lines(lines: Sequence[str], continuations: Sequence[bool] | None = None) -> ParsedInsert:
+def parse_lines(
+    lines: Sequence[str],
+    continuations: Sequence[bool] | None = None,
+    labels: Sequence[Sequence[tuple[str, float]]] | None = None,
+) -> ParsedInsert:
     """Split lines (reading order) into sections. ``continuations[i]`` is True when line i carries on the
-    sentence of line i-1 (a soft wrap); such lines can start a section only with a bracketed header."""
+    sentence of line i-1 (a soft wrap); such lines can start a section only with a bracketed header.
+    ``labels[i]`` are the header labels an unsure line i might also be (``OcrLine.labels``): with the order
+    of an insert's sections they let an unreadable header be placed (``section_guess``)."""
     cont = list(continuations) if continuations is not None else [False] * len(lines)
+    alts = list(labels) if labels is not None else [()] * len(lines)
     sections: list[_Open] = [_Open("preamble", "", [], [])]
     seen: set[str] = set()
+    heads = _header_keys(lines)
+    present = set(heads.values())
 
     def start(match: HeaderMatch, idx: int, rest: str) -> None:
         sections.append(_Open(match.key, match.header, [], [idx]))
@@ -222,8 +239,52 @@ def parse_lines(lines: Sequence[str], continuations: Sequence[bool] | None = Non
             sections[-1].lines.append(i + 1)
             skip = i + 1
             continue
+        # a line that carries on the sentence before it is a header only where it has brackets
+        guessable = not cont[i] or unreadable_label(line)
+        key = _guess(line, alts[i], i, sections, heads, present) if guessable else None
+        if key is not None:
+            start(HeaderMatch(key, _label(key), len(line), True), i, "")
+            sections[-1].guessed_from = line.strip()
+            continue
         add(line, i, new_line=not cont[i])
     return ParsedInsert([s for o in sections for s in _close(o)])
+
+
+def _header_keys(lines: Sequence[str]) -> dict[int, str]:
+    """Line index -> canonical key, for the lines that plainly start a known section (a first look)."""
+    out: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        joined = _wrapped_header(line, lines[i + 1] if i + 1 < len(lines) else "")
+        m = match_header(joined or line, continuation=False, name_parts=False)
+        if m is not None and m.key != "other":
+            out[i] = m.key
+    return out
+
+
+def _guess(
+    line: str,
+    labels: Sequence[tuple[str, float]],
+    i: int,
+    sections: list[_Open],
+    heads: dict[int, str],
+    present: set[str],
+) -> str | None:
+    """The section an unreadable header line must be, by the insert's order (see ``section_guess``)."""
+    if not labels and not unreadable_label(line) and not short_label(line):
+        return None
+    m = match_header(line, continuation=False, name_parts=False)
+    if m is not None and (m.key != "other" or m.header in _vocabulary()):
+        return None  # a header that reads: the parser has it
+    order = section_order()
+    current = next((o.key for o in reversed(sections) if o.key in order), None)
+    following = next((heads[j] for j in sorted(heads) if j > i), None)
+    return guess_key(
+        line, labels, current=current, following=following, present=present, vocabulary=_vocabulary()
+    )
+
+
+def _label(key: str) -> str:
+    return next(spec.headers[0] for spec in field_specs() if spec.key == key)
 
 
 _OPEN_TAIL = re.compile(
@@ -280,7 +341,7 @@ def _close(o: _Open) -> list[Section]:
             Section(key="name", header=o.header, text=first.strip(), lines=tuple(o.lines[:1])),
             Section(key="other", header=o.header, text=rest.strip(), lines=tuple(o.lines[1:])),
         ]
-    return [Section(key=o.key, header=o.header, text=text, lines=tuple(o.lines))]
+    return [Section(key=o.key, header=o.header, text=text, lines=tuple(o.lines), guessed_from=o.guessed_from)]
 
 
 _ITEM_START = re.compile(r"^\s*(\d{1,2}\s*[.．、](?!\s*\d)|[（(]\s*\d{1,2}\s*[）)]|[\u2460-\u2473])")
@@ -327,4 +388,6 @@ def _flags_from_boxes(lines: Sequence[OcrLine]) -> list[bool]:
 
 
 def parse_ocr(ocr: OcrResult) -> ParsedInsert:
-    return parse_lines([line.text for line in ocr.lines], continuation_flags(ocr))
+    return parse_lines(
+        [line.text for line in ocr.lines], continuation_flags(ocr), [line.labels for line in ocr.lines]
+    )

@@ -11,13 +11,15 @@ class Section:
 
     ``key`` is a canonical key from ``resources/leaflet_fields.json``, ``"other"`` for a section whose header we
     do not know (the header is kept), or ``"preamble"`` for text before the first header. ``text`` is recognised
-    text only; ``lines`` are the indexes of the OCR lines it came from.
+    text only; ``lines`` are the indexes of the OCR lines it came from. ``guessed_from`` is the header line as
+    it was read, where it could not be read and the section was placed by the insert's order of sections.
     """
 
     key: str
     header: str
     text: str
     lines: tuple[int, ...] = ()
+    guessed_from: str = ""
 
 
 @dataclass

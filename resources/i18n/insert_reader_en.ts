@@ -20,32 +20,42 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="19"/>
+        <source>小标题“{read}”未能认清，按说明书各部分的顺序当作【{header}】，请对照原图核对</source>
+        <translation>The heading “{read}” could not be read; by the usual order of an insert's sections it was taken as 【{header}】. Check it against the image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="22"/>
+        <source>字迹模糊的小标题按已知的小标题读出：{headers}，请对照原图核对</source>
+        <translation>Blurred headings were read as known headings: {headers}. Check them against the image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="25"/>
         <source>HunyuanOCR 未使用：{reason}；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: {reason}; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="20"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="26"/>
         <source>HunyuanOCR 未使用：未找到 HunyuanOCR 模型文件；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: its model files were not found; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="23"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="29"/>
         <source>HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: this computer has no usable GPU (CUDA / Apple MPS), and HunyuanOCR is too slow on the CPU; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="27"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="33"/>
         <source>已取消识别</source>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="31"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="37"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="32"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="38"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>

@@ -20,15 +20,20 @@ from PIL import Image
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import EngineUnavailable
-from desktop_app.core.engines.rapid_lines import LineSeparatingPost, curved_crop, typical_line_height
+from desktop_app.core.engines.rapid_labels import LabelReader
+from desktop_app.core.engines.rapid_lines import (
+    LineSeparatingPost,
+    curved_crop,
+    pad_box,
+    reads_a_neighbour,
+    typical_line_height,
+)
 from desktop_app.core.engines.rapid_strips import dedupe_overlap, strip_bounds
 from desktop_app.core.layout import RawBox, arrange_lines
 from desktop_app.core.layout.page import PageWarp, find_page
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.ocr_types import OcrLine, OcrResult
 
-#: crops are grown by this share of the line height along and across the line
-PAD_ALONG = 0.25
-PAD_ACROSS = 0.08
 MODEL_FILES = {
     "Det": "PP-OCRv6_det_small.onnx",
     "Rec": "PP-OCRv6_rec_small.onnx",
@@ -54,6 +59,8 @@ class RapidSettings:
     #: find the paper in a photo and straighten it before reading (tilt, keystone)
     find_page: bool = True
     threads: int = 0  # 0: onnxruntime decides
+    #: read unsure short lines again against the known header labels (engines/rapid_labels.py)
+    read_labels: bool = True
     #: "openvino", "onnxruntime", or "auto": OpenVINO where it loads (the same ONNX models, about twice as
     #: fast here), else onnxruntime
     backend: str = "auto"
@@ -73,6 +80,8 @@ class RapidEngine:
         #: what the last read did (detection scale, strips, boxes, rotation): for benchmarks and tests
         self.last_stats: dict[str, float] = {}
         self._strip_count = 0
+        self._label_reader: LabelReader | None = None
+        self._relabelled: list[str] = []
 
     # -- setup ---------------------------------------------------------------------------------------------
 
@@ -156,11 +165,12 @@ class RapidEngine:
             # read the straightened page; positions are mapped back to the photo below
             bgr = page.warp(bgr)
             probe = self._probe(ocr, bgr, cancel)  # text sizes measured on the tilted page are off
+        self._relabelled = []
         boxes = self._detect(ocr, bgr, probe, cancel)
         if cancel:
             cancel.raise_if_cancelled()
         raw = self._recognize(ocr, bgr, boxes, cancel)
-        raw = [b for b in raw if b.score >= self.settings.min_line_score and b.text.strip()]
+        raw = [b for b in raw if (b.score >= self.settings.min_line_score or b.lexicon) and b.text.strip()]
         lines, warnings = arrange_lines(raw)
         if page is not None:
             lines = [_to_photo(line, page) for line in lines]
@@ -168,6 +178,8 @@ class RapidEngine:
         self.last_stats["page_warped"] = float(page is not None)
         if rotation:
             warnings.insert(0, f"图片方向不正，已旋转 {rotation}° 后识别")
+        if self._relabelled:
+            warnings.append(CoreMessage("review.header_relabelled", headers="、".join(self._relabelled)))
         return OcrResult(
             engine=self.name,
             engine_version=self._version,
@@ -179,6 +191,13 @@ class RapidEngine:
             warnings=warnings,
             rotation=rotation,
         )
+
+    def _labels(self, ocr: Any) -> LabelReader:
+        if self._label_reader is None:
+            from desktop_app.core.sections import header_labels
+
+            self._label_reader = LabelReader(ocr.text_rec, header_labels())
+        return self._label_reader
 
     def _probe(self, ocr: Any, bgr: np.ndarray, cancel: CancelToken | None) -> tuple[float, list[np.ndarray]]:
         h, w = bgr.shape[:2]
@@ -214,7 +233,7 @@ class RapidEngine:
         if len(wide) < 3:
             return False
         sample = wide[:: max(1, len(wide) // 16)][:16]
-        crops = [get_rotate_crop_image(bgr, _pad_box(b, bgr.shape)) for b in sample]
+        crops = [get_rotate_crop_image(bgr, pad_box(b, bgr.shape)) for b in sample]
         res = ocr._load_cls_model()(crops)
         flipped = sum(1 for label, score in res.cls_res if label == "180" and score > 0.8)
         return flipped > 0.6 * len(crops)
@@ -293,7 +312,7 @@ class RapidEngine:
         import cv2
         from rapidocr.utils.process_img import get_rotate_crop_image
 
-        crops = [get_rotate_crop_image(bgr, _pad_box(b, bgr.shape)) for b in boxes]
+        crops = [get_rotate_crop_image(bgr, pad_box(b, bgr.shape)) for b in boxes]
         # long lines on curled paper are also cut out along their curve; whichever reading the recogniser is
         # surer of is kept (following the curve can slip onto a neighbouring line, and then reads worse)
         line_h = typical_line_height(boxes)
@@ -314,31 +333,19 @@ class RapidEngine:
         out: list[RawBox] = []
         for i, read in enumerate(reads):
             alt = along.get(i)
-            if alt is not None and alt[1] > read[1] and not _reads_a_neighbour(alt[0], i, boxes, reads, line_h):
+            if (
+                alt is not None
+                and alt[1] > read[1]
+                and not reads_a_neighbour(alt[0], i, boxes, reads, line_h)
+            ):
                 read = alt
             text, score, confs = read
             out.append(RawBox(text=text, score=score, box=boxes[i], char_conf=confs))
+        if not self.settings.read_labels:
+            return out
+        out, changes = self._labels(ocr).relabel(out, crops)
+        self._relabelled = changes
         return out
-
-
-def _reads_a_neighbour(
-    text: str, i: int, boxes: list[np.ndarray], reads: list[tuple[str, float, tuple[float, ...]]], line_h: float | None
-) -> bool:
-    """Whether a reading along a curve begins like the line above or below it does: the spine slipped onto
-    the neighbouring line, and the reading would repeat that line."""
-    from rapidfuzz.distance import Levenshtein
-
-    head = text[:8]
-    if len(head) < 4 or not line_h:
-        return False
-    cy = float(boxes[i][:, 1].mean())
-    x0 = float(boxes[i][:, 0].min())
-    for j, other in enumerate(boxes):
-        if j == i or abs(float(other[:, 1].mean()) - cy) > 2.0 * line_h or abs(float(other[:, 0].min()) - x0) > line_h:
-            continue
-        if Levenshtein.normalized_similarity(head, reads[j][0][:8]) >= 0.75:
-            return True
-    return False
 
 
 def _build(factory: Any, params: dict[str, Any], backend: str) -> Any:
@@ -372,24 +379,6 @@ def _rec(ocr: Any, crops: list[np.ndarray]) -> list[tuple[str, float, tuple[floa
             confs = (float(score),) * len(text)
         out.append((text, float(score), confs))
     return out
-
-
-def _pad_box(box: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
-    """The box grown a little (a degree sign above the line, a full stop at its end sit at the edges of what
-    the detector marks), clipped to the image, as float32 (what the crop helper expects)."""
-    h, w = shape[:2]
-    b = box.astype(np.float64).copy()
-    height = float(np.linalg.norm(b[3] - b[0]))
-    centre = b.mean(axis=0)
-    along = (b[1] - b[0]) / max(float(np.linalg.norm(b[1] - b[0])), 1.0)
-    across = (b[3] - b[0]) / max(height, 1.0)
-    grow_x, grow_y = PAD_ALONG * height, PAD_ACROSS * height
-    for i, p in enumerate(b):
-        d = p - centre
-        b[i] = p + along * np.sign(d @ along) * grow_x + across * np.sign(d @ across) * grow_y
-    b[:, 0] = np.clip(b[:, 0], 0, w - 1)
-    b[:, 1] = np.clip(b[:, 1], 0, h - 1)
-    return b.astype(np.float32)
 
 
 def _dist_version(name: str) -> str:

@@ -13,6 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+#: crops are grown by this share of the line height along and across the line
+PAD_ALONG = 0.25
+PAD_ACROSS = 0.08
 
 
 def typical_line_height(boxes: list[np.ndarray]) -> float | None:
@@ -108,3 +113,47 @@ def curved_crop(gray: np.ndarray, bgr: np.ndarray, box: np.ndarray, line_h: floa
     map_x = np.broadcast_to(cols + x0, (out_h, len(cols))).astype(np.float32)
     map_y = (ys[None, :] + y0 + rows[:, None]).astype(np.float32)
     return cv2.remap(bgr, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def reads_a_neighbour(
+    text: str,
+    i: int,
+    boxes: list[np.ndarray],
+    reads: list[tuple[str, float, tuple[float, ...]]],
+    line_h: float | None,
+) -> bool:
+    """Whether a reading along a curve begins like the line above or below it does: the spine slipped onto
+    the neighbouring line, and the reading would repeat that line."""
+    head = text[:8]
+    if len(head) < 4 or not line_h:
+        return False
+    cy = float(boxes[i][:, 1].mean())
+    x0 = float(boxes[i][:, 0].min())
+    for j, other in enumerate(boxes):
+        if (
+            j == i
+            or abs(float(other[:, 1].mean()) - cy) > 2.0 * line_h
+            or abs(float(other[:, 0].min()) - x0) > line_h
+        ):
+            continue
+        if Levenshtein.normalized_similarity(head, reads[j][0][:8]) >= 0.75:
+            return True
+    return False
+
+
+def pad_box(box: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """The box grown a little (a degree sign above the line, a full stop at its end sit at the edges of what
+    the detector marks), clipped to the image, as float32 (what the crop helper expects)."""
+    h, w = shape[:2]
+    b = box.astype(np.float64).copy()
+    height = float(np.linalg.norm(b[3] - b[0]))
+    centre = b.mean(axis=0)
+    along = (b[1] - b[0]) / max(float(np.linalg.norm(b[1] - b[0])), 1.0)
+    across = (b[3] - b[0]) / max(height, 1.0)
+    grow_x, grow_y = PAD_ALONG * height, PAD_ACROSS * height
+    for i, p in enumerate(b):
+        d = p - centre
+        b[i] = p + along * np.sign(d @ along) * grow_x + across * np.sign(d @ across) * grow_y
+    b[:, 0] = np.clip(b[:, 0], 0, w - 1)
+    b[:, 1] = np.clip(b[:, 1], 0, h - 1)
+    return b.astype(np.float32)

@@ -33,6 +33,10 @@ class RawBox:
     y1: float = 0.0
     column: int = 0
     spans: bool = False
+    #: the text was read against the known header labels (engines/rapid_labels.py), not freely
+    lexicon: bool = False
+    #: header labels the picture might also be (form as on paper, log-likelihood below the free reading)
+    labels: tuple[tuple[str, float], ...] = ()
 
     @property
     def height(self) -> float:
@@ -269,6 +273,7 @@ def arrange_lines(boxes: list[RawBox]) -> tuple[list[OcrLine], list[str]]:
                 char_confidences=conf,
                 column=-1 if row[0].spans else row[0].column,
                 wraps=wrap,
+                labels=row[0].labels if len(row) == 1 else (),
             )
         )
     return lines, []
