@@ -82,7 +82,14 @@ def test_storage_after_pharmacokinetics_with_a_misread_label() -> None:
 
 
 def test_a_plain_label_one_character_off_is_placed_where_the_order_has_room() -> None:
-    lines = ["不良反应", "偶见皮疹、头痛。", "禁总", "对本品过敏者禁用。", "注意事项", "1. 肝功能不全者慎用。"]
+    lines = [
+        "不良反应",
+        "偶见皮疹、头痛。",
+        "禁总",
+        "对本品过敏者禁用。",
+        "注意事项",
+        "1. 肝功能不全者慎用。",
+    ]
     got = {s.key: s for s in parse_lines(lines).sections}
     assert got["contraindications"].text == "对本品过敏者禁用。"
     assert got["contraindications"].guessed_from == "禁总"
@@ -96,3 +103,15 @@ def test_a_soft_wrapped_line_is_not_taken_for_a_guessed_header() -> None:
 
 def _sections_with(lines: list[str], continuations: list[bool]) -> dict[str, str]:
     return {s.key: s.text for s in parse_lines(lines, continuations=continuations).sections}
+
+
+def test_a_colon_style_label_one_character_off_keeps_its_text() -> None:
+    lines = ["药品名称：通用名称：感冒清热颗粒", "域份：荆芥穗、薄荷。", "辅料：蔗糖。", "性状：本品为颗粒。"]
+    got = {s.key: s for s in parse_lines(lines).sections}
+    assert got["ingredients"].text == "荆芥穗、薄荷。\n辅料：蔗糖。"
+    assert got["ingredients"].guessed_from == "域份"
+    # a sub-label inside a section that is there is left alone
+    lines = ["【成份】", "本品主要成份为布洛芬。", "化学名称：2-甲基丙酸", "【性状】", "胶囊。"]
+    assert {s.key: s.text for s in parse_lines(lines).sections}["ingredients"].endswith(
+        "化学名称：2-甲基丙酸"
+    )

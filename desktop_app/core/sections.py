@@ -17,9 +17,12 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from desktop_app.core.fields import field_specs
-from desktop_app.core.ocr_types import OcrLine, OcrResult
+from desktop_app.core.line_breaks import continuation_flags
+from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.section_guess import guess_key, section_order, short_label, unreadable_label
 from desktop_app.core.sections_types import ParsedInsert, Section
+
+__all__ = ["continuation_flags", "header_labels", "lookup_header", "match_header", "parse_lines", "parse_ocr"]
 
 #: Headers that name the parts of 【药品名称】; they are headers only inside that section (or before any).
 NAME_PARTS = {"通用名称": "name", "产品名称": "name", "商品名称": "brand_name", "商用名称": "brand_name",
@@ -38,7 +41,6 @@ _MID_BRACKET = re.compile(r"【\s*([^】【]{1,16}?)\s*】")
 _NAME_PART_INLINE = re.compile(r"(?<=\s)(" + "|".join(NAME_PARTS) + r")\s*[:：]")
 NAME_SECTION_KEYS = ("name", "preamble", "brand_name", "english_name", "pinyin")
 _CROSS_REF = ("见", "详见", "参见", "参阅", "参照", "按", "遵", "同")
-_SENTENCE_END = "。；;！!？?"
 _REFERENCE_TAIL = "。，,、）)中所项的内"
 
 
@@ -246,8 +248,18 @@ def parse_lines(
             start(HeaderMatch(key, _label(key), len(line), True), i, "")
             sections[-1].guessed_from = line.strip()
             continue
+        colon = _COLON_LABEL.match(line) if not cont[i] else None
+        key = _guess(colon.group(1), (), i, sections, heads, present) if colon else None
+        if colon and key is not None:
+            # "域份：荆芥穗…": a colon-style label one character off
+            start(HeaderMatch(key, _label(key), colon.end(), False), i, line[colon.end() :])
+            sections[-1].guessed_from = colon.group(1).strip()
+            continue
         add(line, i, new_line=not cont[i])
     return ParsedInsert([s for o in sections for s in _close(o)])
+
+
+_COLON_LABEL = re.compile(r"^\s*([^\s:：，,。；;、]{1,8})\s*[:：]\s*")
 
 
 def _header_keys(lines: Sequence[str]) -> dict[int, str]:
@@ -342,49 +354,6 @@ def _close(o: _Open) -> list[Section]:
             Section(key="other", header=o.header, text=rest.strip(), lines=tuple(o.lines[1:])),
         ]
     return [Section(key=o.key, header=o.header, text=text, lines=tuple(o.lines), guessed_from=o.guessed_from)]
-
-
-_ITEM_START = re.compile(r"^\s*(\d{1,2}\s*[.．、](?!\s*\d)|[（(]\s*\d{1,2}\s*[）)]|[\u2460-\u2473])")
-
-
-def continuation_flags(ocr: OcrResult) -> list[bool]:
-    """Soft wraps from the line boxes: a line continues the previous one when that line ran to the column's
-    right edge (within about two characters) and both sit in the same column. In an insert read from several
-    images, each page's boxes are in its own pixels; the first line of a page continues the last line of the
-    page before when that line ran to the edge of its own page's column (a sentence broken by the page)."""
-    lines = ocr.lines
-    flags = _flags_from_boxes(lines)
-    for i, line in enumerate(lines):
-        # the layout pass judged wraps on the straightened page; across a page break only the boxes can tell
-        if line.wraps is not None and not (i and lines[i - 1].page != line.page):
-            flags[i] = line.wraps
-        # a line that starts a numbered item ("2. 应根据…") starts a new line even where the item before ran
-        # to the column's edge without a full stop: its line break is kept (else "…影响2. 应根据")
-        if flags[i] and _ITEM_START.match(line.text):
-            flags[i] = False
-    return flags
-
-
-def _flags_from_boxes(lines: Sequence[OcrLine]) -> list[bool]:
-    flags = [False] * len(lines)
-    if not lines or any(line.box is None for line in lines):
-        return flags
-    right: dict[tuple[int, int], float] = {}
-    for line in lines:
-        assert line.box is not None
-        col = (line.page, line.column)
-        right[col] = max(right.get(col, 0.0), max(p[0] for p in line.box))
-    for i in range(1, len(lines)):
-        prev, cur = lines[i - 1], lines[i]
-        assert prev.box is not None
-        if prev.page == cur.page and prev.column != cur.column:
-            continue
-        height = abs(prev.box[3][1] - prev.box[0][1]) or 1.0
-        ends_sentence = prev.text.rstrip().endswith(tuple(_SENTENCE_END + "：:"))
-        edge = right[(prev.page, prev.column)]
-        if not ends_sentence and edge - max(p[0] for p in prev.box) < 2.2 * height:
-            flags[i] = True
-    return flags
 
 
 def parse_ocr(ocr: OcrResult) -> ParsedInsert:
