@@ -170,3 +170,20 @@ def photographed(page: Image.Image, angle: float = 20.0, keystone: float = 0.12,
     img = img * light[..., None] + rng.normal(0, 4, img.shape)
     out = Image.fromarray(np.clip(img, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
     return jpeg(out, 85)
+
+
+def curled(page: Image.Image, bend: float, seed: int = 5) -> Image.Image:
+    """The page's print bowed as curled paper bows it: each column of the page shifted down by up to
+    ``bend`` pixels, most in the middle, a little more towards the bottom, so every line is an arc."""
+    import cv2
+
+    w, h = page.size
+    xs = np.arange(w, dtype=np.float32)
+    ys = np.arange(h, dtype=np.float32)
+    u = (xs - w / 2) / (w / 2)
+    shape = bend * (1 - u**2)  # 0 at the sides, ``bend`` in the middle
+    grow = 0.7 + 0.6 * ys / h  # the bow deepens down the page
+    map_x = np.broadcast_to(xs, (h, w)).astype(np.float32)
+    map_y = (ys[:, None] - grow[:, None] * shape[None, :]).astype(np.float32)
+    out = cv2.remap(np.asarray(page.convert("RGB")), map_x, map_y, cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+    return Image.fromarray(out)

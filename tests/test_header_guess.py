@@ -45,11 +45,20 @@ def test_where_several_sections_could_fit_the_line_stays_text() -> None:
 
 def test_the_recognisers_label_readings_narrow_the_choice_within_the_gap() -> None:
     lines = ["【药物相互作用】", "与华法林合用可增加出血风险。", "韶", "遮光，密封保存。", *PACKAGING]
-    # the engine found 【上 (上市许可持有人: not in the gap) a little likelier than 【贮 (贮藏)
-    labels = [(), (), (("【上", -6.0), ("【贮", -8.4)), (), (), ()]
+    # the engine found 【贮 (贮藏) likelier than 【上 (上市许可持有人: not in the gap) or 【药
+    labels = [(), (), (("【贮", -4.0), ("【上", -8.5), ("【药", -9.0)), (), (), ()]
     got = _sections(lines, labels)
     assert got["storage"] == "遮光，密封保存。"
     assert got["interactions"] == "与华法林合用可增加出血风险。"
+
+
+def test_a_label_of_the_gap_that_is_not_the_recognisers_best_guess_is_not_taken() -> None:
+    # "[]": an open bracket and one unreadable character; 【临 (临床试验) is in the gap but no likelier than the
+    # labels outside it, so the line says nothing about which section it is
+    lines = ["【药物相互作用】", "与华法林合用可增加出血风险。", "[]", "遮光，密封保存。", *PACKAGING]
+    labels = [(), (), (("【组", -7.76), ("【上", -8.16), ("【通", -8.62), ("【临", -8.72)), (), (), ()]
+    got = _sections(lines, labels)
+    assert "clinical_trials" not in got and "storage" not in got
 
 
 def test_no_guess_for_a_section_the_insert_has_elsewhere() -> None:

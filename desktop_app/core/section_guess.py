@@ -25,6 +25,10 @@ from desktop_app.core.fields import field_specs
 _BRACKETED = re.compile(r"^\s*[【\[［〔]?\s*([^【】\[\]［］〔〕:：]{0,4}?)\s*[】\]］〕]?\s*$")
 _HAS_BRACKET = re.compile(r"[【\[［〔】\]］〕]")
 _LABEL_NOISE = re.compile(r"[\s【】\[\]［］〔〕:：]")
+#: a label of the gap within this much (natural log) of the recogniser's best label counts as the best
+TIE = 0.5
+#: ... and must be this much likelier than a label of any other section of the gap
+MARGIN = 2.5
 NAME_KEYS = ("name", "brand_name", "english_name", "pinyin", "preamble")
 
 
@@ -85,10 +89,19 @@ def guess_key(
     gap = {k for k, i in order.items() if lo < i < hi and k not in present and k not in NAME_KEYS}
     if not gap:
         return None
-    for form, _loss in labels:  # best first
-        keys = keys_of_form(form, vocabulary) & gap
-        if len(keys) == 1:
-            return keys.pop()
+    if labels:
+        # the recogniser's best label must name a section of the gap (a near tie counts), and no other
+        # section of the gap may come close: "[]" read as 【组 / 【上 / 【通 / 【临 says nothing
+        top = labels[0][1]
+        in_gap = [(loss, keys_of_form(form, vocabulary) & gap) for form, loss in labels]
+        in_gap = [(loss, keys) for loss, keys in in_gap if keys]
+        if in_gap and len(in_gap[0][1]) == 1 and in_gap[0][0] >= top - TIE:
+            loss, keys = in_gap[0]
+            rivals = [
+                other for other_loss, other in in_gap[1:] if other != keys and other_loss > loss - MARGIN
+            ]
+            if not rivals:
+                return next(iter(keys))
     label = _LABEL_NOISE.sub("", line)
     if 1 <= len(label) <= 8:
         # a label one character off ("禁总", "C藏"), of a section the gap holds

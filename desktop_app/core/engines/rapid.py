@@ -30,9 +30,10 @@ from desktop_app.core.engines.rapid_lines import (
 )
 from desktop_app.core.engines.rapid_strips import dedupe_overlap, strip_bounds
 from desktop_app.core.layout import RawBox, arrange_lines
-from desktop_app.core.layout.page import PageWarp, find_page
+from desktop_app.core.layout.curl import find_curl
+from desktop_app.core.layout.page import find_page
 from desktop_app.core.messages import CoreMessage
-from desktop_app.core.ocr_types import OcrLine, OcrResult
+from desktop_app.core.ocr_types import OcrResult
 
 MODEL_FILES = {
     "Det": "PP-OCRv6_det_small.onnx",
@@ -58,6 +59,8 @@ class RapidSettings:
     rec_batch: int = 8
     #: find the paper in a photo and straighten it before reading (tilt, keystone)
     find_page: bool = True
+    #: lay the lines of a curled page flat (layout/curl.py)
+    flatten_curl: bool = True
     threads: int = 0  # 0: onnxruntime decides
     #: read unsure short lines again against the known header labels (engines/rapid_labels.py)
     read_labels: bool = True
@@ -163,8 +166,17 @@ class RapidEngine:
         page = find_page(bgr, probe[1]) if self.settings.find_page else None
         if page is not None:
             # read the straightened page; positions are mapped back to the photo below
-            bgr = page.warp(bgr)
+            photo, bgr = bgr, page.warp(bgr)
             probe = self._probe(ocr, bgr, cancel)  # text sizes measured on the tilted page are off
+            curl = (
+                find_curl(bgr, probe[1], typical_line_height(probe[1]))
+                if self.settings.flatten_curl
+                else None
+            )
+            if curl is not None:
+                page = replace(page, curl=curl)
+                bgr = page.warp(photo)
+                probe = self._probe(ocr, bgr, cancel)
         self._relabelled = []
         boxes = self._detect(ocr, bgr, probe, cancel)
         if cancel:
@@ -173,9 +185,10 @@ class RapidEngine:
         raw = [b for b in raw if (b.score >= self.settings.min_line_score or b.lexicon) and b.text.strip()]
         lines, warnings = arrange_lines(raw)
         if page is not None:
-            lines = [_to_photo(line, page) for line in lines]
+            lines = [page.line_to_photo(line) for line in lines]
         self.last_stats["rotation"] = rotation
         self.last_stats["page_warped"] = float(page is not None)
+        self.last_stats["curl_flattened"] = float(page is not None and page.curl is not None)
         if rotation:
             warnings.insert(0, f"图片方向不正，已旋转 {rotation}° 后识别")
         if self._relabelled:
@@ -358,14 +371,6 @@ def _build(factory: Any, params: dict[str, Any], backend: str) -> Any:
     det.postprocess_op = LineSeparatingPost(det.postprocess_op)
     ocr._load_rec_model()
     return ocr
-
-
-def _to_photo(line: OcrLine, page: PageWarp) -> OcrLine:
-    if line.box is None:
-        return line
-    pts = page.to_photo(np.array(line.box, dtype=np.float32))
-    box = tuple((round(float(x), 1), round(float(y), 1)) for x, y in pts)
-    return replace(line, box=box)  # type: ignore[arg-type]
 
 
 def _rec(ocr: Any, crops: list[np.ndarray]) -> list[tuple[str, float, tuple[float, ...]]]:

@@ -11,10 +11,13 @@ inverse homography, so every box still refers to the image the user sees.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
+
+from desktop_app.core.layout.curl import CurlField
+from desktop_app.core.ocr_types import OcrLine
 
 #: side of the small copy the outline is searched on
 WORK_SIDE = 720
@@ -34,19 +37,41 @@ class PageWarp:
     size: tuple[int, int]  # (width, height) of the straightened page
     matrix: np.ndarray  # 3x3, photo -> page
     inverse: np.ndarray  # 3x3, page -> photo
+    #: the page's curl (``curl.py``), laid flat after the homography; None for a flat page
+    curl: CurlField | None = None
 
     def to_photo(self, pts: np.ndarray) -> np.ndarray:
-        return _apply(self.inverse, pts)
+        if self.curl is None:
+            return _apply(self.inverse, pts)
+        p = np.asarray(pts, dtype=np.float64).reshape(-1, 2).copy()
+        p[:, 1] += self.curl(p[:, 0], p[:, 1])
+        return _apply(self.inverse, p).reshape(np.asarray(pts).shape)
+
+    def line_to_photo(self, line: OcrLine) -> OcrLine:
+        """A line read on the straightened page, its box in photo pixels."""
+        if line.box is None:
+            return line
+        pts = self.to_photo(np.array(line.box, dtype=np.float32))
+        box = tuple((round(float(x), 1), round(float(y), 1)) for x, y in pts)
+        return replace(line, box=box)  # type: ignore[arg-type]
 
     def to_page(self, pts: np.ndarray) -> np.ndarray:
+        """Photo -> page through the homography (the curl, where there is one, is not undone here)."""
         return _apply(self.matrix, pts)
 
     def warp(self, bgr: np.ndarray) -> np.ndarray:
         import cv2
 
-        return cv2.warpPerspective(
-            bgr, self.matrix, self.size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
-        )
+        if self.curl is None:
+            return cv2.warpPerspective(
+                bgr, self.matrix, self.size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+            )
+        # one resampling from the photo: page pixel -> curled page position -> photo pixel
+        w, h = self.size
+        gx, gy = np.meshgrid(np.arange(w, dtype=np.float64), np.arange(h, dtype=np.float64))
+        gy = gy + self.curl(gx, gy)
+        src = _apply(self.inverse, np.stack([gx.ravel(), gy.ravel()], axis=1)).reshape(h, w, 2)
+        return cv2.remap(bgr, src[:, :, 0], src[:, :, 1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
 
 
 def _apply(m: np.ndarray, pts: np.ndarray) -> np.ndarray:
