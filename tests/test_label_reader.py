@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from desktop_app.core.engines.rapid import RapidEngine, _rec
+from desktop_app.core.engines.rapid import RapidEngine
 from desktop_app.core.engines.rapid_labels import LabelReader, _ctc_logp
+from desktop_app.core.engines.rapid_models import recognize as _rec
 from desktop_app.core.layout import RawBox
 from desktop_app.core.sections import header_labels
 from tests.insert_images import FONT

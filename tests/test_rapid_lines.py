@@ -9,8 +9,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from rapidfuzz.distance import Levenshtein
 
-from desktop_app.core.engines.rapid import RapidEngine, RapidSettings, _rec
+from desktop_app.core.engines.rapid import RapidEngine, RapidSettings
 from desktop_app.core.engines.rapid_lines import curved_crop, typical_line_height
+from desktop_app.core.engines.rapid_models import recognize as _rec
 from tests.insert_images import FONT, render
 
 pytestmark = pytest.mark.slow

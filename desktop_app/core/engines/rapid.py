@@ -22,24 +22,18 @@ from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import EngineUnavailable
 from desktop_app.core.engines.rapid_labels import LabelReader
 from desktop_app.core.engines.rapid_lines import (
-    LineSeparatingPost,
     curved_crop,
     pad_box,
     reads_a_neighbour,
     typical_line_height,
 )
+from desktop_app.core.engines.rapid_models import MODEL_FILES, build, recognize
 from desktop_app.core.engines.rapid_strips import dedupe_overlap, strip_bounds
 from desktop_app.core.layout import RawBox, arrange_lines
 from desktop_app.core.layout.curl import find_curl
 from desktop_app.core.layout.page import find_page
 from desktop_app.core.messages import CoreMessage
 from desktop_app.core.ocr_types import OcrResult
-
-MODEL_FILES = {
-    "Det": "PP-OCRv6_det_small.onnx",
-    "Rec": "PP-OCRv6_rec_small.onnx",
-    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
-}
 
 
 @dataclass(frozen=True)
@@ -127,7 +121,7 @@ class RapidEngine:
             )
             for i, backend in enumerate(backends):
                 try:
-                    ocr = _build(RapidOCR, params, backend)
+                    ocr = build(RapidOCR, params, backend)
                 except Exception:
                     if i == len(backends) - 1:
                         raise
@@ -174,11 +168,11 @@ class RapidEngine:
                 else None
             )
             if curl is not None:
+                # the text sizes hold on the flattened page, the boxes do not: detection runs afresh
                 page = replace(page, curl=curl)
                 bgr = page.warp(photo)
-                probe = self._probe(ocr, bgr, cancel)
         self._relabelled = []
-        boxes = self._detect(ocr, bgr, probe, cancel)
+        boxes = self._detect(ocr, bgr, probe, cancel, reuse_probe=page is None or page.curl is None)
         if cancel:
             cancel.raise_if_cancelled()
         raw = self._recognize(ocr, bgr, boxes, cancel)
@@ -252,7 +246,12 @@ class RapidEngine:
         return flipped > 0.6 * len(crops)
 
     def _detect(
-        self, ocr: Any, bgr: np.ndarray, probe: tuple[float, list[np.ndarray]], cancel: CancelToken | None
+        self,
+        ocr: Any,
+        bgr: np.ndarray,
+        probe: tuple[float, list[np.ndarray]],
+        cancel: CancelToken | None,
+        reuse_probe: bool = True,
     ) -> list[np.ndarray]:
         """Boxes (4x2 float arrays, full-resolution pixels).
 
@@ -272,7 +271,7 @@ class RapidEngine:
                 scale = max(1.0, min(scale, (s.max_upscaled_pixels / (w * min(h, 2 * w))) ** 0.5))
         else:
             scale = min(1.0, max(probe_scale * 2, s.det_line_px / 40))  # little or no text found: look closer
-        if scale <= probe_scale * 1.15 and len(probe_boxes) >= 3:
+        if reuse_probe and scale <= probe_scale * 1.15 and len(probe_boxes) >= 3:
             scale = probe_scale
             boxes = probe_boxes
         else:
@@ -336,13 +335,13 @@ class RapidEngine:
                 crop = curved_crop(gray, bgr, b, line_h)
                 if crop is not None:
                     curved[i] = crop
-        along = dict(zip(curved, _rec(ocr, list(curved.values())), strict=True)) if curved else {}
+        along = dict(zip(curved, recognize(ocr, list(curved.values())), strict=True)) if curved else {}
         reads: list[tuple[str, float, tuple[float, ...]]] = []
         chunk = 48  # recognise in chunks so a cancel request is honoured within a second or two
         for start in range(0, len(crops), chunk):
             if cancel:
                 cancel.raise_if_cancelled()
-            reads.extend(_rec(ocr, crops[start : start + chunk]))
+            reads.extend(recognize(ocr, crops[start : start + chunk]))
         out: list[RawBox] = []
         for i, read in enumerate(reads):
             alt = along.get(i)
@@ -359,31 +358,6 @@ class RapidEngine:
         out, changes = self._labels(ocr).relabel(out, crops)
         self._relabelled = changes
         return out
-
-
-def _build(factory: Any, params: dict[str, Any], backend: str) -> Any:
-    """A RapidOCR with its detector and recogniser loaded on ``backend``."""
-    from rapidocr import EngineType
-
-    kind = EngineType.OPENVINO if backend == "openvino" else EngineType.ONNXRUNTIME
-    ocr = factory(params={**params, **{f"{part}.engine_type": kind for part in MODEL_FILES}})
-    det: Any = ocr._load_det_model()
-    det.postprocess_op = LineSeparatingPost(det.postprocess_op)
-    ocr._load_rec_model()
-    return ocr
-
-
-def _rec(ocr: Any, crops: list[np.ndarray]) -> list[tuple[str, float, tuple[float, ...]]]:
-    from rapidocr.ch_ppocr_rec import TextRecInput
-
-    res = ocr.text_rec(TextRecInput(img=crops, return_word_box=True))
-    out = []
-    for j, (text, score) in enumerate(zip(res.txts, res.scores, strict=True)):
-        confs = tuple(float(c) for c in getattr(res.word_results[j], "confs", ()) or ())
-        if len(confs) != len(text):
-            confs = (float(score),) * len(text)
-        out.append((text, float(score), confs))
-    return out
 
 
 def _dist_version(name: str) -> str:

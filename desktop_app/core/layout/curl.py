@@ -40,6 +40,17 @@ class CurlField:
             out = out + c * u**i * v**j
         return out
 
+    def grid(self) -> np.ndarray:
+        """``D`` at every pixel of the page (rows, columns), by outer products of the 1-D powers."""
+        w, h = self.size
+        u = (np.arange(w, dtype=np.float64) - w / 2) / w
+        v = (np.arange(h, dtype=np.float64) - h / 2) / h
+        out = np.zeros((h, w))
+        for j in range(3):
+            along = sum(c * u**i for c, (i, jj) in zip(self.coef, _POWERS, strict=True) if jj == j)
+            out += np.outer(v**j, along)
+        return out
+
 
 def line_spine(gray: np.ndarray, box: np.ndarray, line_h: float) -> tuple[np.ndarray, np.ndarray] | None:
     """The centre line of a wide text box, as (xs, ys) sampled a line height apart, or None.

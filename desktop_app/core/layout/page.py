@@ -68,10 +68,13 @@ class PageWarp:
             )
         # one resampling from the photo: page pixel -> curled page position -> photo pixel
         w, h = self.size
-        gx, gy = np.meshgrid(np.arange(w, dtype=np.float64), np.arange(h, dtype=np.float64))
-        gy = gy + self.curl(gx, gy)
-        src = _apply(self.inverse, np.stack([gx.ravel(), gy.ravel()], axis=1)).reshape(h, w, 2)
-        return cv2.remap(bgr, src[:, :, 0], src[:, :, 1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        x = np.arange(w, dtype=np.float64)[None, :]
+        y = np.arange(h, dtype=np.float64)[:, None] + self.curl.grid()
+        m = self.inverse
+        den = m[2, 0] * x + m[2, 1] * y + m[2, 2]
+        map_x = ((m[0, 0] * x + m[0, 1] * y + m[0, 2]) / den).astype(np.float32)
+        map_y = ((m[1, 0] * x + m[1, 1] * y + m[1, 2]) / den).astype(np.float32)
+        return cv2.remap(bgr, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
 
 
 def _apply(m: np.ndarray, pts: np.ndarray) -> np.ndarray:
@@ -112,7 +115,11 @@ def _paper_quad(small: np.ndarray) -> np.ndarray | None:
     value = cv2.GaussianBlur(hsv[:, :, 2], (0, 0), 2).astype(np.float32)
     sat = cv2.GaussianBlur(hsv[:, :, 1], (0, 0), 2)
     # uneven light (a shadowed corner, a lamp's hot spot) is flattened against the brightness all around
-    light = cv2.GaussianBlur(value, (0, 0), min(sh, sw) / 6)
+    # (the light is smooth: blurred on an eighth-size copy, which is the same and far cheaper)
+    tiny = cv2.resize(value, (max(1, sw // 8), max(1, sh // 8)), interpolation=cv2.INTER_AREA)
+    light = cv2.resize(
+        cv2.GaussianBlur(tiny, (0, 0), min(sh, sw) / 48), (sw, sh), interpolation=cv2.INTER_LINEAR
+    )
     value = np.clip(value / np.maximum(light, 1.0) * 160.0, 0, 255).astype(np.uint8)
     # paper: bright and grey-white; Otsu on the brightness splits it from most tables and cloths
     thr, _ = cv2.threshold(value, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
