@@ -37,10 +37,10 @@ def test_the_reviewer_is_told_which_header_was_guessed() -> None:
 
 def test_where_several_sections_could_fit_the_line_stays_text() -> None:
     # between 药物相互作用 and 包装 an insert may have 药物过量, 临床试验, 药理毒理, 药代动力学 or 贮藏
-    lines = ["【药物相互作用】", "与华法林合用可增加出血风险。", "[0]", "遮光，密封保存。", *PACKAGING]
+    lines = ["【药物相互作用】", "与华法林合用可增加出血风险。", "[0]", "尚不明确。", *PACKAGING]
     got = _sections(lines)
-    assert "storage" not in got
-    assert "遮光，密封保存。" in got["interactions"]
+    assert set(got) == {"interactions", "packaging"}
+    assert "尚不明确。" in got["interactions"]
 
 
 def test_the_recognisers_label_readings_narrow_the_choice_within_the_gap() -> None:
@@ -55,7 +55,7 @@ def test_the_recognisers_label_readings_narrow_the_choice_within_the_gap() -> No
 def test_a_label_of_the_gap_that_is_not_the_recognisers_best_guess_is_not_taken() -> None:
     # "[]": an open bracket and one unreadable character; 【临 (临床试验) is in the gap but no likelier than the
     # labels outside it, so the line says nothing about which section it is
-    lines = ["【药物相互作用】", "与华法林合用可增加出血风险。", "[]", "遮光，密封保存。", *PACKAGING]
+    lines = ["【药物相互作用】", "与华法林合用可增加出血风险。", "[]", "尚不明确。", *PACKAGING]
     labels = [(), (), (("【组", -7.76), ("【上", -8.16), ("【通", -8.62), ("【临", -8.72)), (), (), ()]
     got = _sections(lines, labels)
     assert "clinical_trials" not in got and "storage" not in got
@@ -124,3 +124,20 @@ def test_a_colon_style_label_one_character_off_keeps_its_text() -> None:
     assert {s.key: s.text for s in parse_lines(lines).sections}["ingredients"].endswith(
         "化学名称：2-甲基丙酸"
     )
+
+
+def test_where_several_sections_fit_the_text_under_the_header_can_say_which() -> None:
+    # 遮光 / 密封 / 阴凉 / 保存: the Pharmacopoeia's storage words; 药物过量 or 药代动力学 text does not read so
+    lines = [
+        "【药物相互作用】",
+        "与华法林合用可增加出血风险。",
+        "[]",
+        "遮光，密封，在阴凉干燥处保存。",
+        *PACKAGING,
+    ]
+    got = {s.key: s for s in parse_lines(lines).sections}
+    assert got["storage"].text == "遮光，密封，在阴凉干燥处保存。" and got["storage"].guessed_from == "[]"
+    # one storage word is not enough, and text of a section outside the signatures says nothing
+    for text in ("本品应密封。", "过量时可出现低血压，应对症治疗。"):
+        got2 = _sections(["【药物相互作用】", "与华法林合用。", "[]", text, *PACKAGING])
+        assert "storage" not in got2

@@ -5,7 +5,9 @@ that order: 成份, 性状, 适应症, 规格, 用法用量 … 药代动力学,
 can come out as "[线]" or "韶": the parser would let the storage text run on into the section before it. Such
 a line is taken for a header only where the insert's own order leaves room for exactly one section there: it
 stands between the section being read and the next header found, the section it would be is missing from
-the whole insert and lies between those two in the order, and the line is an unreadable bracketed label, or
+the whole insert and lies between those two in the order, and the line is an unreadable bracketed label (where
+the gap holds several sections, the text under it must carry the words of one of them: 遮光, 密封, 阴凉处… are
+storage), or
 one character off that section's label ("禁总"), or the recogniser found that label nearly as likely as its
 free reading (``OcrLine.labels``). Anything less
 certain stays text. A guessed header is marked (``Section.guessed_from``) and listed for the reviewer.
@@ -29,6 +31,14 @@ _LABEL_NOISE = re.compile(r"[\s【】\[\]［］〔〕:：]")
 TIE = 0.5
 #: ... and must be this much likelier than a label of any other section of the gap
 MARGIN = 2.5
+#: words that mark a section's text where its header cannot be read: the Chinese Pharmacopoeia's storage terms
+#: (凡例: 遮光, 密闭, 密封, 阴凉处, 凉暗处, 冷处, 常温) and the usual wording of packaging and shelf-life lines
+SIGNATURES = {
+    "storage": ("遮光", "避光", "密闭", "密封", "严封", "熔封", "阴凉", "凉暗", "冷处", "常温", "干燥处", "保存",
+                "贮存", "存放", "℃"),
+    "packaging": ("包装", "铝塑", "泡罩", "复合膜", "玻璃瓶", "塑料瓶", "每盒", "每板", "每袋", "/盒", "/板", "/瓶"),
+    "shelf_life": ("个月", "月", "年"),
+}  # fmt: skip
 NAME_KEYS = ("name", "brand_name", "english_name", "pinyin", "preamble")
 
 
@@ -78,10 +88,12 @@ def guess_key(
     following: str | None,
     present: set[str],
     vocabulary: dict[str, str],
+    body: str = "",
 ) -> str | None:
     """The section an unreadable header line must be, or None (see the module's doc). ``current`` is the
     canonical key of the section being read, ``following`` that of the next header found after the line,
-    ``present`` every canonical key the insert names anywhere."""
+    ``present`` every canonical key the insert names anywhere, ``body`` the text between the line and that
+    next header."""
     order = section_order()
     if current not in order or following not in order:
         return None
@@ -114,6 +126,16 @@ def guess_key(
         }
         if len(near) == 1:
             return near.pop()
-    if unreadable_label(line) and len(gap) == 1:
-        return next(iter(gap))
+    if unreadable_label(line):
+        if len(gap) == 1:
+            return next(iter(gap))
+        return _by_content(body, gap)
     return None
+
+
+def _by_content(body: str, gap: set[str]) -> str | None:
+    """The one section of the gap whose usual words the text under an unreadable bracketed header carries
+    (two or more of them, where no other section of the gap has two): "遮光，密封，阴凉处保存" is storage."""
+    hits = {k: sum(1 for w in SIGNATURES[k] if w in body) for k in gap if k in SIGNATURES}
+    strong = [k for k, n in hits.items() if n >= 2]
+    return strong[0] if len(strong) == 1 else None

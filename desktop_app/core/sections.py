@@ -243,13 +243,13 @@ def parse_lines(
             continue
         # a line that carries on the sentence before it is a header only where it has brackets
         guessable = not cont[i] or unreadable_label(line)
-        key = _guess(line, alts[i], i, sections, heads, present) if guessable else None
+        key = _guess(line, alts[i], i, sections, heads, present, lines) if guessable else None
         if key is not None:
             start(HeaderMatch(key, _label(key), len(line), True), i, "")
             sections[-1].guessed_from = line.strip()
             continue
         colon = _COLON_LABEL.match(line) if not cont[i] else None
-        key = _guess(colon.group(1), (), i, sections, heads, present) if colon else None
+        key = _guess(colon.group(1), (), i, sections, heads, present, lines) if colon else None
         if colon and key is not None:
             # "域份：荆芥穗…": a colon-style label one character off
             start(HeaderMatch(key, _label(key), colon.end(), False), i, line[colon.end() :])
@@ -280,6 +280,7 @@ def _guess(
     sections: list[_Open],
     heads: dict[int, str],
     present: set[str],
+    lines: Sequence[str],
 ) -> str | None:
     """The section an unreadable header line must be, by the insert's order (see ``section_guess``)."""
     if not labels and not unreadable_label(line) and not short_label(line):
@@ -289,9 +290,17 @@ def _guess(
         return None  # a header that reads: the parser has it
     order = section_order()
     current = next((o.key for o in reversed(sections) if o.key in order), None)
-    following = next((heads[j] for j in sorted(heads) if j > i), None)
+    after = [j for j in sorted(heads) if j > i]
+    following = heads[after[0]] if after else None
+    body = "".join(lines[i + 1 : after[0] if after else len(lines)])
     return guess_key(
-        line, labels, current=current, following=following, present=present, vocabulary=_vocabulary()
+        line,
+        labels,
+        current=current,
+        following=following,
+        present=present,
+        vocabulary=_vocabulary(),
+        body=body,
     )
 
 
