@@ -141,3 +141,12 @@ def test_where_several_sections_fit_the_text_under_the_header_can_say_which() ->
     for text in ("本品应密封。", "过量时可出现低血压，应对症治疗。"):
         got2 = _sections(["【药物相互作用】", "与华法林合用。", "[]", text, *PACKAGING])
         assert "storage" not in got2
+
+
+def test_two_unreadable_headers_in_a_row_are_placed_one_after_the_other() -> None:
+    lines = ["【药物相互作用】", "与华法林合用。", "[00]", "遮光，在干燥处保存(2~30℃)。", "[60]",
+             "铝塑泡罩包装，每板6片，每盒1板。", "【有效期】", "36个月"]  # fmt: skip
+    got = {s.key: s for s in parse_lines(lines).sections}
+    assert got["storage"].text == "遮光，在干燥处保存(2~30℃)。"
+    assert got["packaging"].text == "铝塑泡罩包装，每板6片，每盒1板。"
+    assert got["packaging"].guessed_from == "[60]"

@@ -292,7 +292,10 @@ def _guess(
     current = next((o.key for o in reversed(sections) if o.key in order), None)
     after = [j for j in sorted(heads) if j > i]
     following = heads[after[0]] if after else None
-    body = "".join(lines[i + 1 : after[0] if after else len(lines)])
+    end = after[0] if after else len(lines)
+    # the text under the line ends at the next header, or at the next line that looks like one
+    end = next((j for j in range(i + 1, end) if unreadable_label(lines[j])), end)
+    body = "".join(lines[i + 1 : end])
     return guess_key(
         line,
         labels,
