@@ -32,24 +32,20 @@ class CurlField:
     size: tuple[int, int]
 
     def __call__(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """``D`` at points (any shapes that broadcast: a row of x and a column of y give the whole grid)."""
         w, h = self.size
         u = (np.asarray(x, dtype=np.float64) - w / 2) / w
         v = (np.asarray(y, dtype=np.float64) - h / 2) / h
         out = np.zeros(np.broadcast(u, v).shape)
-        for c, (i, j) in zip(self.coef, _POWERS, strict=True):
-            out = out + c * u**i * v**j
+        for j in range(3):  # the polynomial along x for each power of v, then weighted by v**j
+            along = sum(c * u**i for c, (i, jj) in zip(self.coef, _POWERS, strict=True) if jj == j)
+            out = out + v**j * along
         return out
 
     def grid(self) -> np.ndarray:
-        """``D`` at every pixel of the page (rows, columns), by outer products of the 1-D powers."""
+        """``D`` at every pixel of the page (rows, columns)."""
         w, h = self.size
-        u = (np.arange(w, dtype=np.float64) - w / 2) / w
-        v = (np.arange(h, dtype=np.float64) - h / 2) / h
-        out = np.zeros((h, w))
-        for j in range(3):
-            along = sum(c * u**i for c, (i, jj) in zip(self.coef, _POWERS, strict=True) if jj == j)
-            out += np.outer(v**j, along)
-        return out
+        return self(np.arange(w, dtype=np.float64)[None, :], np.arange(h, dtype=np.float64)[:, None])
 
 
 def line_spine(gray: np.ndarray, box: np.ndarray, line_h: float) -> tuple[np.ndarray, np.ndarray] | None:
