@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Protocol
 
+from desktop_app.core.field_sources import FieldLike as SourcedField
 from desktop_app.core.field_sources import FieldSource, field_sources
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.review import range_form_only, run_in_items, suspect_spans
@@ -31,17 +32,11 @@ ACCEPTED: Final = "accepted"
 CORRECTED: Final = "corrected"
 
 
-class FieldLike(Protocol):
-    @property
-    def id(self) -> int: ...
-    @property
-    def key(self) -> str: ...
+class FieldLike(SourcedField, Protocol):
+    """A stored field as checking sees it: what ``field_sources`` needs, plus its label and current value."""
+
     @property
     def label(self) -> str: ...
-    @property
-    def position(self) -> int: ...
-    @property
-    def ocr_value(self) -> str: ...
     @property
     def value(self) -> str: ...
 
