@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.chat_folders import ChatFolder, chat_download_candidates
 from desktop_app.core.speech import VoiceInfo, mandarin_score
-from desktop_app.core.watch import ChatFolder, chat_download_candidates
 from desktop_app.ui.settings import (
     CLINIC_NAME,
     ENGINE_KIND,

@@ -16,9 +16,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.chat_folders import ChatFolder
 from desktop_app.core.resources import resources_dir
 from desktop_app.core.store import READ, REVIEWED
-from desktop_app.core.watch import ChatFolder
 from desktop_app.ui.app import CrashHandler, setup_logging
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import AppServices

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.chat_folders import chat_download_candidates, chat_download_folders
 from desktop_app.core.store import READ
-from desktop_app.core.watch import FolderWatcher, chat_download_candidates, chat_download_folders
+from desktop_app.core.watch import FolderWatcher
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import AppServices
 
