@@ -4,7 +4,10 @@ No Qt here. :class:`FolderWatcher` gets file events from watchdog and checks the
 thread: a file is handed to ``on_ready`` only after its size and modification time have not changed for
 ``settle_s`` seconds (chat clients write downloads in pieces), temporary and partial names
 (``x.jpg.crdownload``, ``~$x``, ``.x``) are never handed on, and each file version (path, size, mtime) is
-handed on once - two files with the same bytes are told apart later, by hash, in the record store.
+handed on once - two files with the same bytes are told apart later, by hash, in the record store. An empty
+file is waited for longer (``empty_s``: a chat client creates the file before it writes it) and then handed on
+all the same, like a FIFO or other file that is not a regular one, so that the importer says why it cannot be
+read instead of the file being passed over in silence.
 
 A watched folder may be missing (a USB stick, a network share, a chat account not logged in yet): it is
 polled, watched as soon as it exists, and what arrived in it while it was away is picked up when it returns.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import threading
 import time
 from collections import OrderedDict
@@ -30,6 +34,7 @@ from desktop_app.core.images import is_probably_image_name
 log = logging.getLogger("insert_reader.watch")
 
 SETTLE_S = 1.0
+EMPTY_S = 30.0  # an empty file still empty this long after its last change is handed on (and reported)
 POLL_S = 0.2
 FOLDER_POLL_S = 1.0
 SEEN_LIMIT = 20_000  # file versions remembered, oldest forgotten first
@@ -68,12 +73,14 @@ class FolderWatcher:
         *,
         on_folder_state: FolderStateCallback | None = None,
         settle_s: float = SETTLE_S,
+        empty_s: float = EMPTY_S,
         poll_s: float = POLL_S,
         folder_poll_s: float = FOLDER_POLL_S,
     ) -> None:
         self._on_ready = on_ready
         self._on_folder_state = on_folder_state
         self.settle_s = settle_s
+        self.empty_s = max(empty_s, settle_s)
         self.poll_s = poll_s
         self.folder_poll_s = folder_poll_s
         self._lock = threading.RLock()
@@ -184,7 +191,8 @@ class FolderWatcher:
             log.exception("on_ready failed for a file in %s", _last(path.parent))
 
     def _settle(self) -> list[Path]:
-        """Files whose size and mtime stayed the same for ``settle_s``; each version once."""
+        """Files whose size and mtime stayed the same for ``settle_s`` (an empty file: ``empty_s``); each
+        version once."""
         now = time.monotonic()
         ready: list[Path] = []
         with self._lock:
@@ -206,9 +214,9 @@ class FolderWatcher:
                     continue
                 if now - p.changed_at < self.settle_s:
                     continue
+                if st.st_size == 0 and stat.S_ISREG(st.st_mode) and now - p.changed_at < self.empty_s:
+                    continue  # created, nothing written yet (a FIFO or device is handed on: it is refused)
                 del self._pending[path]
-                if st.st_size == 0:  # created, nothing written yet: the next write brings it back
-                    continue
                 key = (str(path), st.st_size, st.st_mtime_ns)
                 if key in self._seen:
                     continue

@@ -122,6 +122,39 @@ def test_core_watcher_picks_a_folder_up_again_when_it_comes_back(
     wait_for(lambda: folder / "later.png" in got.paths)
 
 
+def test_core_watcher_hands_on_an_empty_file_late_and_a_fifo_so_the_importer_says_why(tmp_path: Path) -> None:
+    folder = tmp_path / "watched"
+    folder.mkdir()
+    got = Collector()
+    w = FolderWatcher(got.ready, settle_s=0.3, empty_s=1.5, poll_s=0.05, folder_poll_s=0.2)
+    w.set_folders([folder])
+    w.start()
+    try:
+        wait_for(lambda: folder.resolve() in w.present_folders())
+        folder = folder.resolve()
+        started = time.monotonic()
+        (folder / "left_empty.png").write_bytes(b"")
+        (folder / "written_later.jpg").write_bytes(b"")
+        if hasattr(os, "mkfifo"):
+            os.mkfifo(folder / "pipe.jpg")
+        time.sleep(0.8)  # past settle_s, within empty_s: a chat client may still write the empty files
+        assert folder / "left_empty.png" not in got.paths and folder / "written_later.jpg" not in got.paths
+        assert w.busy
+        (folder / "written_later.jpg").write_bytes(b"j" * 300)
+        wait_for(lambda: folder / "left_empty.png" in got.paths)
+        assert time.monotonic() - started >= 1.5
+        wait_for(lambda: not w.busy)
+        assert got.paths.count(folder / "written_later.jpg") == 1
+        assert got.sizes[got.paths.index(folder / "written_later.jpg")] == 300
+        assert got.paths.count(folder / "left_empty.png") == 1
+        if hasattr(os, "mkfifo"):
+            assert (
+                got.paths.count(folder / "pipe.jpg") == 1
+            )  # handed on after settle_s; the importer refuses it
+    finally:
+        w.stop()
+
+
 def test_chat_download_folders_lists_the_existing_ones(tmp_path: Path) -> None:
     home = tmp_path / "home"
     wechat = home / "Documents" / "WeChat Files" / "wxid_abc" / "FileStorage" / "File"
