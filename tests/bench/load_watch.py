@@ -212,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(text, encoding="utf-8")
     ok = result["records"] == result["unique_images"] and set(result["reads_per_record"]) == {1}
-    return 0 if ok and result["rereads"] == 0 else 1
+    ok = ok and result["rereads"] == 0 and result["bad_listed_with_reason"] == result["bad_files"]
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
