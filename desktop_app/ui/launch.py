@@ -26,6 +26,7 @@ from desktop_app.ui.app import (
 )
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.messages import MessageCenter
+from desktop_app.ui.refcounts import has_headroom, references_lost_per_call
 from desktop_app.ui.services import AppServices
 from desktop_app.ui.settings import UI_FONT_PT, UI_LANGUAGE, Settings
 
@@ -72,6 +73,9 @@ def run_gui(
     setup_logging(data)
     route_qt_messages()
     app = create_application(sys.argv[:1])
+    lost = references_lost_per_call()
+    if any(lost.values()):  # PySide6 6.12.0 on Python < 3.12 (decision 0015)
+        log.info("the Qt binding drops references per call: %s; headroom given: %s", lost, has_headroom(None))
     crash = CrashHandler(logs_dir(data))
     crash.install()
     try:
