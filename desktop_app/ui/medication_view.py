@@ -94,6 +94,8 @@ class MedicationWindow(QWidget):
         self.meds_list = QListWidget(left)
         self.meds_list.setObjectName("medicines")
         self.meds_list.setWordWrap(True)
+        self.meds_list.setSpacing(3)
+        self.meds_list.setAlternatingRowColors(True)
         self.meds_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.meds_list.itemSelectionChanged.connect(self._update_buttons)
         self.meds_list.itemDoubleClicked.connect(self._item_opened)

@@ -7,16 +7,18 @@ and the picture zoomed to the quote's lines (``show_finding``, the path the dose
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QAction, QPolygonF
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
-from desktop_app.core.field_sources import FieldSource
+from desktop_app.core.field_sources import FieldSource, Quad
 from desktop_app.core.medication import Finding
 from desktop_app.core.medication.sources import quote_source
 from desktop_app.core.store import RecordStore, StoreError
+from desktop_app.ui.image_view import MAX_BOX_ZOOM, MIN_LINE_PX, ImageCanvas
 from desktop_app.ui.importing import ImportItem, Origin
 from desktop_app.ui.medication_view import MedicationWindow, patient_name
 from desktop_app.ui.messages import MessageCenter
@@ -52,8 +54,29 @@ def show_finding(panel: RecordPanel, records: RecordList, finding: Finding) -> b
     panel.fields.select_text(editor.field.id, start, end)
     source = quote_source(record.ocr, record.fields, finding)
     whole = panel.sources.get(editor.field.id, FieldSource())
-    panel.pictures.show_source(source if source.boxes else whole, zoom=True)
+    shown = source if source.boxes else whole
+    panel.pictures.show_source(shown, zoom=True, focus=_start_focus(panel.image_view.canvas, shown.boxes))
     return True
+
+
+def _start_focus(canvas: ImageCanvas, boxes: Sequence[Quad]) -> QPointF | None:
+    """Where to centre a quote too wide to be shown whole at a readable size: its start in view (the picture
+    upright); None where it fits (zoom_to centres it)."""
+    if not boxes or canvas.rotation % 360:
+        return None
+    rect = QPolygonF([QPointF(float(x), float(y)) for x, y in boxes[0]]).boundingRect()
+    for quad in boxes[1:]:
+        rect = rect.united(QPolygonF([QPointF(float(x), float(y)) for x, y in quad]).boundingRect())
+    line_h = min(math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]) for q in boxes)
+    if line_h <= 0:
+        return None
+    zoom = min(
+        MAX_BOX_ZOOM, MIN_LINE_PX / line_h
+    )  # the readable zoom zoom_to uses when the quote is too wide
+    half = canvas.viewport().width() / zoom / 2
+    if rect.width() <= 2 * half - 48 / zoom:
+        return None
+    return QPointF(rect.left() + half - 12 / zoom, rect.center().y())
 
 
 class PatientOffer(QFrame):
@@ -109,6 +132,51 @@ class PatientOffer(QFrame):
         super().changeEvent(event)
 
 
+class PatientRow(QWidget):
+    """Under the record view's toolbar: the patients the shown record belongs to, 加入患者 ▾ and 用药核对."""
+
+    def __init__(self, menu: QMenu, check: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("patient-row")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.join_button = QToolButton(self)
+        self.join_button.setObjectName("join-patient")
+        self.join_button.setMenu(menu)
+        self.join_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.join_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.check_button = QToolButton(self)
+        self.check_button.setObjectName("check-patient")
+        self.check_button.clicked.connect(check)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.join_button)
+        row.addWidget(self.check_button)
+        self.names: list[str] = []
+        self._retranslate()
+
+    def set_patients(self, names: list[str]) -> None:
+        self.names = names
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        if self.names:
+            self.label.setText(self.tr("患者：{0}").format("、".join(self.names)))
+        else:
+            self.label.setText(self.tr("未归到患者"))
+        self.check_button.setVisible(bool(self.names))
+        self.join_button.setText(self.tr("加入患者"))
+        self.join_button.setToolTip(self.tr("把这条记录归到一位患者（或一次就诊）下，做用药核对"))
+        self.check_button.setText(self.tr("用药核对"))
+        self.check_button.setToolTip(self.tr("这位患者的几份说明书之间彼此提到的地方"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
 class PatientActions(QObject):
     """The patient actions of the main window and its 用药核对 window (made when first opened)."""
 
@@ -150,14 +218,9 @@ class PatientActions(QObject):
         # the record view: for the shown record
         self.panel_menu = QMenu(panel)
         self.panel_menu.aboutToShow.connect(lambda: self._fill(self.panel_menu, self._shown_ids))
-        self.panel_action = QAction(self)
-        self.panel_action.setObjectName("panel_patient_action")
-        self.panel_action.setMenu(self.panel_menu)
-        panel.actions_bar.addAction(self.panel_action)
-        button = panel.actions_bar.widgetForAction(self.panel_action)
-        if isinstance(button, QToolButton):
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        panel.record_shown.connect(lambda _r: self.update_actions())
+        self.row = PatientRow(self.panel_menu, lambda: self.open_check(), panel)
+        panel.add_output_widget(self.row)
+        panel.record_shown.connect(self._record_shown)
         panel.record_changed.connect(self._record_changed)
         window.installEventFilter(self)  # LanguageChange
         self._retranslate()
@@ -172,7 +235,17 @@ class PatientActions(QObject):
         selected = bool(self._records.selected_ids())
         self.new_action.setEnabled(selected)
         self.join_action.setEnabled(selected)
-        self.panel_action.setEnabled(self._panel.record_id is not None)
+        self.row.setVisible(self._panel.record_id is not None)
+
+    def _record_shown(self, _record: object) -> None:
+        self.update_actions()
+        rid = self._panel.record_id
+        try:
+            mine = self._store.patients_of(rid) if rid is not None else []
+        except StoreError as exc:
+            self._messages.exception(exc, self.tr("读取患者"))
+            mine = []
+        self.row.set_patients([patient_name(p) for p in mine])
 
     def _fill(self, menu: QMenu, targets: Callable[[], list[int]]) -> None:
         """新建患者, then each patient: the records ``targets()`` gives go to the one chosen."""
@@ -201,6 +274,7 @@ class PatientActions(QObject):
             self._messages.exception(exc, self.tr("新建患者"))
             return None
         self._messages.info(self.tr("已新建{0}（{1} 条记录）").format(patient_name(p), len(p.record_ids)))
+        self._record_shown(None)
         self.open_check(p.id)
         return p.id
 
@@ -213,6 +287,7 @@ class PatientActions(QObject):
             self._messages.exception(exc, self.tr("加入患者"))
             return
         self._messages.info(self.tr("已加入{0}").format(patient_name(p)))
+        self._record_shown(None)
         self.open_check(p.id)
 
     def open_check(self, patient_id: int | None = None) -> MedicationWindow:
@@ -229,6 +304,7 @@ class PatientActions(QObject):
             self.window = MedicationWindow(self._store, self._messages, self.tasks, self._main)
             self.window.finding_opened.connect(self.open_finding)
             self.window.record_opened.connect(self.open_record)
+            self.window.patients_changed.connect(lambda: self._record_shown(None))
         self.window.show_patient(patient_id)
         self.window.show()
         self.window.raise_()
@@ -274,8 +350,6 @@ class PatientActions(QObject):
         self.check_action.setToolTip(self.tr("一位患者的几份说明书之间彼此提到的地方（说明书原文）"))
         self.new_action.setText(self.tr("新建患者（选中的记录）"))
         self.join_action.setText(self.tr("加入患者"))
-        self.panel_action.setText(self.tr("加入患者"))
-        self.panel_action.setToolTip(self.tr("把这条记录归到一位患者（或一次就诊）下，做用药核对"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange:

@@ -609,121 +609,121 @@ Data folder: {1}</translation>
 <context>
     <name>MedicationWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="164"/>
-        <location filename="../../desktop_app/ui/medication_view.py" line="295"/>
-        <location filename="../../desktop_app/ui/medication_view.py" line="341"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="166"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="297"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="343"/>
         <source>用药核对</source>
         <translation>Medication check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="183"/>
-        <location filename="../../desktop_app/ui/medication_view.py" line="345"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="185"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="347"/>
         <source>新建患者</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="196"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="198"/>
         <source>添加用药</source>
         <translation>Adding a medicine</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="213"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="215"/>
         <source>移出</source>
         <translation>Removing</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="246"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="248"/>
         <source>还没有患者。在记录列表中选中几条记录，右键“新建患者”。</source>
         <translation>No patients yet. Select a few records in the record list and right-click “New patient”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="251"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="253"/>
         <source>正在查找…</source>
         <translation>Looking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="274"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="276"/>
         <source>{0}&#x3000;（说明书，记录 #{1}）</source>
         <translation>{0}&#x3000;(insert, record #{1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="278"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="280"/>
         <source>{0}&#x3000;（口述）</source>
         <translation>{0}&#x3000;(as the patient says)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="285"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="287"/>
         <source>找到 {0} 处说明书原文</source>
         <translation>{0} passages found in the inserts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="287"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="289"/>
         <source>至少要有两种药（记录或口述的药）才能核对。</source>
         <translation>A check needs at least two medicines (records or medicines the patient says).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="313"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="315"/>
         <source>患者姓名</source>
         <translation>Patient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="323"/>
-        <location filename="../../desktop_app/ui/medication_view.py" line="333"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="325"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="335"/>
         <source>删除患者</source>
         <translation>Delete patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="324"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="326"/>
         <source>删除“{0}”？记录本身不会删除，只删除这个分组和口述的用药。</source>
         <translation>Delete “{0}”? The records stay; only this group and the medicines typed for it are deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="342"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="344"/>
         <source>患者：</source>
         <translation>Patient:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="343"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="345"/>
         <source>姓名或编号：</source>
         <translation>Name or ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="346"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="346"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="348"/>
         <source>删除患者…</source>
         <translation>Delete patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="347"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="349"/>
         <source>在用的药</source>
         <translation>Medicines taken</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="348"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="350"/>
         <source>移出所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="349"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="351"/>
         <source>患者说还在服的药（如“降压片 氨氯地平”）：</source>
         <translation>Other medicines the patient says they take (e.g. “降压片 氨氯地平”):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="350"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="352"/>
         <source>输入药名后按回车</source>
         <translation>Type a name and press Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="351"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="353"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="352"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="354"/>
         <source>说明书中彼此提到的地方</source>
         <translation>Where the inserts mention each other</translation>
     </message>
@@ -861,77 +861,105 @@ Data folder: {1}</translation>
 <context>
     <name>PatientActions</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="180"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="201"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="253"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="274"/>
         <source>新建患者</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="185"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="225"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="246"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="258"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="300"/>
         <source>读取患者</source>
         <translation>Reading patients</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="203"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="276"/>
         <source>已新建{0}（{1} 条记录）</source>
         <translation>Created {0} ({1} records)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="213"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="276"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="277"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="287"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="352"/>
         <source>加入患者</source>
         <translation>Add to patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="215"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="289"/>
         <source>已加入{0}</source>
         <translation>Added to {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="242"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="318"/>
         <source>这条记录或这段文字已不在了（记录可能已删除或重新识别），请重新核对</source>
         <translation>That record or text is no longer there (the record may have been deleted or read again): check again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="273"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="349"/>
         <source>用药核对…</source>
         <translation>Medication check…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="274"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="350"/>
         <source>一位患者的几份说明书之间彼此提到的地方（说明书原文）</source>
         <translation>Where one patient&apos;s inserts mention each other (the inserts&apos; own words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="275"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="351"/>
         <source>新建患者（选中的记录）</source>
         <translation>New patient (selected records)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="278"/>
-        <source>把这条记录归到一位患者（或一次就诊）下，做用药核对</source>
-        <translation>Put this record under a patient (or one consultation) for a medication check</translation>
     </message>
 </context>
 <context>
     <name>PatientOffer</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="99"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="122"/>
         <source>刚才一起收到的 {0} 张图片属于同一位患者吗？是的话，可以一起做用药核对。</source>
         <extracomment>images arriving together that are offered as one patient: at least 2, and not a whole folder of them</extracomment>
         <translation>Do the {0} pictures that just arrived together belong to one patient? If so, their inserts can be checked together.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="103"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="126"/>
         <source>是，建为一位患者</source>
         <translation>Yes, one patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="104"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="127"/>
         <source>不是</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRow</name>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="165"/>
+        <source>患者：{0}</source>
+        <translation>Patient: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="167"/>
+        <source>未归到患者</source>
+        <translation>Not under a patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="169"/>
+        <source>加入患者</source>
+        <translation>Add to patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="170"/>
+        <source>把这条记录归到一位患者（或一次就诊）下，做用药核对</source>
+        <translation>Put this record under a patient (or one consultation) for a medication check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="171"/>
+        <source>用药核对</source>
+        <translation>Medication check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="172"/>
+        <source>这位患者的几份说明书之间彼此提到的地方</source>
+        <translation>Where this patient&apos;s inserts mention each other</translation>
     </message>
 </context>
 <context>

@@ -191,12 +191,18 @@ def test_add_to_patient_from_the_list_and_the_record_view(
     assert actions.window.findings.cards
 
     window.record_list.select(stored["G"])
-    assert window.record_panel.record_id == stored["G"] and actions.panel_action.isEnabled()
-    assert actions.panel_action in window.record_panel.actions_bar.actions()
+    row = actions.row
+    assert (
+        window.record_panel.record_id == stored["G"] and row.isVisible() and row.label.text() == "未归到患者"
+    )
+    assert row.join_button.menu() is actions.panel_menu
     actions.panel_menu.aboutToShow.emit()
     actions.panel_menu.actions()[0].trigger()  # 新建患者
     newest = store.patients()[0]
     assert newest.id != p.id and newest.record_ids == (stored["G"],)
+    assert row.label.text() == f"患者：患者 #{newest.id}（" + row.label.text().split("（", 1)[1]
+    window.record_list.select(stored["C"])
+    assert row.label.text() == "患者：P-7" and row.check_button.isVisible()
 
 
 def test_images_arriving_together_are_offered_as_one_patient(

@@ -66,10 +66,10 @@ class PatientsMixin:
 
     # -- reading ----------------------------------------------------------------------------------------
 
-    def patients(self) -> list[PatientView]:
-        """Every patient, the most recently changed first."""
+    def patients(self, limit: int = 1000) -> list[PatientView]:
+        """The patients, the most recently changed first."""
         with self._tx() as s:
-            rows = _rows(s, "SELECT id FROM patients ORDER BY updated_at DESC, id DESC")
+            rows = _rows(s, "SELECT id FROM patients ORDER BY updated_at DESC, id DESC LIMIT :n", n=limit)
             return [_patient(s, int(r[0])) for r in rows]
 
     def patient(self, patient_id: int) -> PatientView | None:
@@ -77,8 +77,16 @@ class PatientsMixin:
             return _patient(s, patient_id) if _exists(s, patient_id) else None
 
     def patients_of(self, record_id: int) -> list[PatientView]:
-        """The patients a record (as shown: merged records count as their merged one) belongs to."""
-        return [p for p in self.patients() if record_id in p.record_ids]
+        """The patients a record belongs to (itself, or one of the records merged into it), most recent first."""
+        with self._tx() as s:
+            rows = _rows(
+                s,
+                "WITH RECURSIVE m(id) AS (SELECT :r UNION SELECT r.id FROM records r JOIN m ON r.merged_into = m.id)"
+                " SELECT DISTINCT p.id, p.updated_at FROM patients p JOIN patient_records pr ON pr.patient_id = p.id"
+                " WHERE pr.record_id IN (SELECT id FROM m) ORDER BY p.updated_at DESC, p.id DESC",
+                r=record_id,
+            )
+            return [_patient(s, int(r[0])) for r in rows]
 
     def patient_records(self, patient_id: int, include_ocr: bool = True) -> list[RecordView]:
         """The patient's records as shown, in the order they were added."""
