@@ -33,9 +33,9 @@ SECTION_TEXT = {
 }
 
 
-def _translated(text: str) -> str:
+def _translated(text: object) -> str:
     """A text marked with QT_TRANSLATE_NOOP above, in the UI language."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def verdict_free_text(report: Report) -> str:

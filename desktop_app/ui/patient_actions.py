@@ -82,7 +82,7 @@ def _start_focus(canvas: ImageCanvas, boxes: Sequence[Quad]) -> QPointF | None:
 class PatientOffer(QFrame):
     """The bar that offers to put images that arrived together under one patient."""
 
-    def __init__(self, accept: Callable[[list[int]], None], parent: QWidget | None = None) -> None:
+    def __init__(self, accept: Callable[[list[int]], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("patient-offer")
         self.setStyleSheet("QFrame#patient-offer { background: #dcfce7; border-radius: 6px; }")
@@ -135,7 +135,7 @@ class PatientOffer(QFrame):
 class PatientRow(QWidget):
     """Under the record view's toolbar: the patients the shown record belongs to, 加入患者 ▾ and 用药核对."""
 
-    def __init__(self, menu: QMenu, check: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(self, menu: QMenu, check: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("patient-row")
         self.label = QLabel(self)

@@ -11,7 +11,7 @@ from itertools import permutations
 from desktop_app.core.fields import label_for
 from desktop_app.core.medication.items import items
 from desktop_app.core.medication.lexicon import Lexicon, load_lexicon
-from desktop_app.core.medication.matching import find_word, is_self_description
+from desktop_app.core.medication.matching import find_list_word, find_word, is_self_description
 from desktop_app.core.messages import CoreMessage
 
 #: the sections searched, in the order findings are listed
@@ -37,7 +37,7 @@ class InsertField:
 @dataclass(frozen=True)
 class Term:
     word: str
-    kind: str  # "name", "ingredient", "class"
+    kind: str  # "name", "ingredient", "class", "list" (a one-character list word: 酒)
     why: str  # "氨氯地平 属于 降压药（词表）": a CoreMessage (the desktop app words it in its language)
 
 
@@ -244,6 +244,9 @@ def terms_for(med: Medicine, lex: Lexicon | None = None) -> list[Term]:
             add(name, "name", CoreMessage("med.generic_of", name=name, label=med.label))
         for alias in e.aliases if e else ():
             add(alias, "name", CoreMessage("med.alias_of", alias=alias, name=name))
+    for word, target in lex.list_words.items():  # one character: only as an item of a list (忌烟、酒)
+        if (target in med.entries or target in med.ingredients) and word not in out:
+            out[word] = Term(word, "list", CoreMessage("med.alias_of", alias=word, name=target))
     for name in med.entries:
         e = lex.entries.get(name)
         for part in e.contains if e else ():
@@ -293,7 +296,12 @@ def mentions(a: Medicine, b: Medicine, lex: Lexicon | None = None) -> list[Findi
                 fuzzy = False
                 spans: list[tuple[int, int]] = []
                 for t in terms:
-                    for h in find_word(item, t.word, lex, own, fuzzy=t.kind != "class"):
+                    found_at = (
+                        find_list_word(item, t.word, lex)
+                        if t.kind == "list"
+                        else find_word(item, t.word, lex, own, fuzzy=t.kind != "class")
+                    )
+                    for h in found_at:
                         if any(x <= h.start and h.end <= y for x, y in spans):
                             continue  # inside a longer match already counted (降压药 in 其他降压药)
                         if t.kind == "class" and is_self_description(item, h.start):
