@@ -99,6 +99,7 @@ def test_merged_records_show_as_their_merged_record_and_come_back_when_split(sto
     assert q is not None and q.record_ids == (merged.id,)  # once
     assert [r.id for r in store.patient_records(p.id)] == [merged.id]
     assert store.add_to_patient(p.id, [merged.id]).record_ids == (merged.id,)  # already there
+    assert [x.id for x in store.patients_of(merged.id)] == [p.id] and store.patients_of(a.id) == [store.patient(p.id)]
     store.split(merged.id)
     q = store.patient(p.id)
     assert q is not None and q.record_ids == (a.id, c.id)
@@ -185,3 +186,5 @@ def test_cli_patients_and_interactions_on_a_stored_patient(tmp_path: Path) -> No
     assert any(f["quote"] == "3．与降压药合用时可能减弱其降压效果。" for f in data["findings"])
     bad = _cli("interactions", "--patient-id", "999", "--data-dir", str(data_dir))
     assert bad.returncode == 1 and "999" in bad.stderr and "Traceback" not in bad.stderr
+    bad = _cli("patients", "show", "999", "--data-dir", str(data_dir))
+    assert bad.returncode == 1 and "没有编号为 999 的患者" in bad.stderr

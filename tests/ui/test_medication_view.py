@@ -227,3 +227,20 @@ def test_images_arriving_together_are_offered_as_one_patient(
     assert check is not None
     _found(qtbot, check)
     assert any(c.finding.quote.endswith("与降压药合用时可能减弱其降压效果。") for c in check.findings.cards)
+
+
+def test_a_finding_whose_record_was_deleted_says_so(
+    qtbot: QtBot, make_window: WindowFactory, store: RecordStore, stored: dict[str, int]
+) -> None:
+    window = make_window()
+    p = store.create_patient("", [stored["W"], stored["C"]])
+    check = window.patients.open_check(p.id)
+    _found(qtbot, check)
+    card = next(c for c in check.findings.cards if c.finding.record_id == stored["W"])
+    store.delete(stored["W"])
+    window.record_list.refresh()
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # the card itself opens it too
+    assert "已不在了" in window.services.messages.history[-1].text
+    _found(qtbot, check)
+    assert check.patient is not None and check.patient.record_ids == (stored["C"],)
+    assert check.findings.cards == [] and check.findings.banner.text() == "至少要有两种药（记录或口述的药）才能核对。"
