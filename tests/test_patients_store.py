@@ -99,7 +99,9 @@ def test_merged_records_show_as_their_merged_record_and_come_back_when_split(sto
     assert q is not None and q.record_ids == (merged.id,)  # once
     assert [r.id for r in store.patient_records(p.id)] == [merged.id]
     assert store.add_to_patient(p.id, [merged.id]).record_ids == (merged.id,)  # already there
-    assert [x.id for x in store.patients_of(merged.id)] == [p.id] and store.patients_of(a.id) == [store.patient(p.id)]
+    assert [x.id for x in store.patients_of(merged.id)] == [p.id] and store.patients_of(a.id) == [
+        store.patient(p.id)
+    ]
     store.split(merged.id)
     q = store.patient(p.id)
     assert q is not None and q.record_ids == (a.id, c.id)

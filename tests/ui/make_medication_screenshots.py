@@ -70,7 +70,9 @@ def main(out_dir: Path, language: str = "zh_CN") -> int:
             store.save_ocr(outcome.record.id, ext.ocr, ext.parsed.sections, ext.warnings)
             ids.append(outcome.record.id)
         patient = store.create_patient("", ids, ["降压片 氨氯地平", "小白片"])
-        window = MainWindow(AppServices(data, store, Settings.in_data_dir(data), MessageCenter()), translations)
+        window = MainWindow(
+            AppServices(data, store, Settings.in_data_dir(data), MessageCenter()), translations
+        )
         window.resize(1280, 800)
         window.show()
         check = window.patients.open_check(patient.id)

@@ -243,4 +243,7 @@ def test_a_finding_whose_record_was_deleted_says_so(
     assert "已不在了" in window.services.messages.history[-1].text
     _found(qtbot, check)
     assert check.patient is not None and check.patient.record_ids == (stored["C"],)
-    assert check.findings.cards == [] and check.findings.banner.text() == "至少要有两种药（记录或口述的药）才能核对。"
+    assert (
+        check.findings.cards == []
+        and check.findings.banner.text() == "至少要有两种药（记录或口述的药）才能核对。"
+    )
