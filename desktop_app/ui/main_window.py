@@ -197,6 +197,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         q.record_started.connect(self._record_started)
         q.record_finished.connect(self._record_finished)
         q.record_finished.connect(self.merging.record_finished)
+        q.record_finished.connect(self.patients.record_updated)
         q.problem.connect(self.services.messages.error)
 
     # -- lifecycle --------------------------------------------------------------------------------------

@@ -92,9 +92,10 @@ class FindingCard(QFrame):
 
     opened = Signal(object)  # Finding
 
-    def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
+    def __init__(self, finding: Finding, unchecked: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.finding = finding
+        self.unchecked = unchecked  # its record is not marked checked: the text is the OCR's
         self.setObjectName("finding-card")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
@@ -148,6 +149,10 @@ class FindingCard(QFrame):
             )
         )
         flags = []
+        if self.unchecked:
+            flags.append(
+                QCoreApplication.translate("MedicationText", "这份说明书的识别结果还没有核对过：请以原图为准")
+            )
         if f.negated:
             flags.append(
                 QCoreApplication.translate("MedicationText", "否定：原文是“不含／无……”，仍列出，请看原文")
@@ -189,6 +194,7 @@ class FindingsPane(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.report: Report | None = None
+        self._unchecked: set[int] = set()
         self.cards: list[FindingCard] = []
         self.group_titles: list[QLabel] = []
         self._inner = QWidget(self)
@@ -215,8 +221,10 @@ class FindingsPane(QScrollArea):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
-    def show_report(self, report: Report) -> None:
+    def show_report(self, report: Report, unchecked: set[int] | None = None) -> None:
+        """``unchecked``: the records not marked checked (their findings say so)."""
         self.report = report
+        self._unchecked = set(unchecked or ())
         self._clear()
         self.banner.setText(verdict_free_text(report))
         self.banner.setVisible(True)
@@ -237,7 +245,7 @@ class FindingsPane(QScrollArea):
             self.group_titles.append(title)
             at += 1
             for f in found:
-                card = FindingCard(f, self._inner)
+                card = FindingCard(f, f.record_id in self._unchecked, self._inner)
                 card.opened.connect(self.opened)
                 self._layout.insertWidget(at, card)
                 self.cards.append(card)
@@ -268,5 +276,5 @@ class FindingsPane(QScrollArea):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.report is not None:
-            self.show_report(self.report)
+            self.show_report(self.report, self._unchecked)
         super().changeEvent(event)

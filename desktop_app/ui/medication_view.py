@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.medication import INSERT, MedicineList, Report
-from desktop_app.core.store import PatientView, RecordStore, StoreError
+from desktop_app.core.store import FAILED, READ, REVIEWED, PatientView, RecordStore, StoreError
 from desktop_app.ui.medication_findings import FindingsPane, medicine_lines
 from desktop_app.ui.messages import MessageCenter
 from desktop_app.ui.tasks import TaskRunner
@@ -273,7 +273,12 @@ class MedicationWindow(QWidget):
         for med in report.medicines:
             if med.kind == INSERT:
                 r = next(rec)
-                head = self.tr("{0}　（说明书，记录 #{1}）").format(med.label, r.id)
+                if r.status == REVIEWED:
+                    head = self.tr("{0}　（说明书，记录 #{1}）").format(med.label, r.id)
+                elif r.status in (READ, FAILED):
+                    head = self.tr("{0}　（说明书，记录 #{1}，未核对）").format(med.label, r.id)
+                else:
+                    head = self.tr("{0}　（说明书，记录 #{1}，还没有识别完）").format(med.label, r.id)
                 data = ("record", r.id)
             else:
                 m = next(typed)
@@ -282,7 +287,7 @@ class MedicationWindow(QWidget):
             item = QListWidgetItem("\n".join([head, *("  " + line for line in medicine_lines(med))]))
             item.setData(ITEM_ROLE, data)
             self.meds_list.addItem(item)
-        self.findings.show_report(report)
+        self.findings.show_report(report, unchecked={r.id for r in records if r.status != REVIEWED})
         n = len(report.findings)
         self.state.setText(self.tr("找到 {0} 处说明书原文").format(n) if n else "")
         if len(report.medicines) < 2:

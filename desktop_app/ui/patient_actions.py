@@ -221,7 +221,7 @@ class PatientActions(QObject):
         self.row = PatientRow(self.panel_menu, lambda: self.open_check(), panel)
         panel.add_output_widget(self.row)
         panel.record_shown.connect(self._record_shown)
-        panel.record_changed.connect(self._record_changed)
+        panel.record_changed.connect(self.record_updated)
         window.installEventFilter(self)  # LanguageChange
         self._retranslate()
         self.update_actions()
@@ -334,7 +334,8 @@ class PatientActions(QObject):
         if origin is Origin.USER and OFFER_MIN <= len(ids) <= OFFER_MAX:
             self.offer_bar.offer(ids)
 
-    def _record_changed(self, record_id: int) -> None:
+    def record_updated(self, record_id: int, _outcome: object = None) -> None:
+        """A record was edited or read (again): the 用药核对 window shows what is stored now."""
         if self.window is not None and self.window.isVisible() and self.window.shows_record(record_id):
             self.window.refresh()
 

@@ -370,7 +370,7 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="279"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
@@ -380,28 +380,28 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>Reading picture {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="298"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="299"/>
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="302"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="303"/>
         <source>“{0}”识别失败：{1}</source>
         <translation>Reading “{0}” failed: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="313"/>
         <source>HunyuanOCR 使用许可</source>
         <translation>HunyuanOCR licence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="376"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
         <source>药品说明书识读 {0}
 
 识读药品说明书图片，核对后打印大字版或朗读。
@@ -412,67 +412,67 @@ Reads pictures of drug package inserts; after checking, print a large-print shee
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
         <source>药品说明书识读</source>
         <translation>Insert Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="364"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="364"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="367"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="367"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="368"/>
         <source>打开图片…</source>
         <translation>Open pictures…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="368"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="369"/>
         <source>打开说明书图片（可多选）</source>
         <translation>Open insert pictures (you can pick several)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="369"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="370"/>
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="370"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="371"/>
         <source>粘贴图片</source>
         <translation>Paste picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="371"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="372"/>
         <source>粘贴复制的图片或图片文件（Ctrl+V）</source>
         <translation>Paste a copied picture or picture file (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="372"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="373"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="373"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
@@ -551,47 +551,52 @@ Data folder: {1}</translation>
         <translation>The drug name is not in the lexicon</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="138"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="139"/>
         <source>说明书原文 · 【{0}】</source>
         <translation>The insert&apos;s own words · 【{0}】</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="144"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="145"/>
         <source>匹配：{0}</source>
         <translation>Matched: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="146"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="147"/>
         <source>依据：{0}</source>
         <translation>Why: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="153"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="154"/>
+        <source>这份说明书的识别结果还没有核对过：请以原图为准</source>
+        <translation>This insert&apos;s reading has not been checked yet: the picture is what counts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="158"/>
         <source>否定：原文是“不含／无……”，仍列出，请看原文</source>
         <translation>Negation: the text says “does not contain / no …”; listed anyway, read the text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="156"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="161"/>
         <source>有一个字可能识别有误，请对照原图</source>
         <translation>One character may be misread: check against the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="159"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="164"/>
         <source>查看原图</source>
         <translation>Show on picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="161"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="166"/>
         <source>打开这条记录，选中这段原文，图片放大到它所在的位置</source>
         <translation>Open this record with this text selected and the picture zoomed to where it is</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="229"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="237"/>
         <source>{0} 的说明书提到 {1}</source>
         <translation>The insert of {0} mentions {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="253"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="261"/>
         <source>{0} 的说明书没有提到 {1}（这不表示可以一起用）</source>
         <translation>The insert of {0} does not mention {1} (this does not mean they can be taken together)</translation>
     </message>
@@ -610,14 +615,14 @@ Data folder: {1}</translation>
     <name>MedicationWindow</name>
     <message>
         <location filename="../../desktop_app/ui/medication_view.py" line="166"/>
-        <location filename="../../desktop_app/ui/medication_view.py" line="297"/>
-        <location filename="../../desktop_app/ui/medication_view.py" line="343"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="302"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="348"/>
         <source>用药核对</source>
         <translation>Medication check</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/medication_view.py" line="185"/>
-        <location filename="../../desktop_app/ui/medication_view.py" line="347"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="352"/>
         <source>新建患者</source>
         <translation>New patient</translation>
     </message>
@@ -642,88 +647,98 @@ Data folder: {1}</translation>
         <translation>Looking…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="276"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="277"/>
         <source>{0}&#x3000;（说明书，记录 #{1}）</source>
         <translation>{0}&#x3000;(insert, record #{1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="280"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="279"/>
+        <source>{0}&#x3000;（说明书，记录 #{1}，未核对）</source>
+        <translation>{0}&#x3000;(insert, record #{1}, not checked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="281"/>
+        <source>{0}&#x3000;（说明书，记录 #{1}，还没有识别完）</source>
+        <translation>{0}&#x3000;(insert, record #{1}, not read yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="285"/>
         <source>{0}&#x3000;（口述）</source>
         <translation>{0}&#x3000;(as the patient says)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="287"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="292"/>
         <source>找到 {0} 处说明书原文</source>
         <translation>{0} passages found in the inserts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="289"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="294"/>
         <source>至少要有两种药（记录或口述的药）才能核对。</source>
         <translation>A check needs at least two medicines (records or medicines the patient says).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="315"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="320"/>
         <source>患者姓名</source>
         <translation>Patient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="325"/>
-        <location filename="../../desktop_app/ui/medication_view.py" line="335"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="330"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="340"/>
         <source>删除患者</source>
         <translation>Delete patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="326"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="331"/>
         <source>删除“{0}”？记录本身不会删除，只删除这个分组和口述的用药。</source>
         <translation>Delete “{0}”? The records stay; only this group and the medicines typed for it are deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="344"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="349"/>
         <source>患者：</source>
         <translation>Patient:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="345"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="350"/>
         <source>姓名或编号：</source>
         <translation>Name or ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="346"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="351"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="348"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="353"/>
         <source>删除患者…</source>
         <translation>Delete patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="349"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="354"/>
         <source>在用的药</source>
         <translation>Medicines taken</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="350"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="355"/>
         <source>移出所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="351"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="356"/>
         <source>患者说还在服的药（如“降压片 氨氯地平”）：</source>
         <translation>Other medicines the patient says they take (e.g. “降压片 氨氯地平”):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="352"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="357"/>
         <source>输入药名后按回车</source>
         <translation>Type a name and press Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="353"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="358"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_view.py" line="354"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="359"/>
         <source>说明书中彼此提到的地方</source>
         <translation>Where the inserts mention each other</translation>
     </message>
@@ -880,7 +895,7 @@ Data folder: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/patient_actions.py" line="287"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="352"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="353"/>
         <source>加入患者</source>
         <translation>Add to patient</translation>
     </message>
@@ -895,17 +910,17 @@ Data folder: {1}</translation>
         <translation>That record or text is no longer there (the record may have been deleted or read again): check again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="349"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="350"/>
         <source>用药核对…</source>
         <translation>Medication check…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="350"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="351"/>
         <source>一位患者的几份说明书之间彼此提到的地方（说明书原文）</source>
         <translation>Where one patient&apos;s inserts mention each other (the inserts&apos; own words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="351"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="352"/>
         <source>新建患者（选中的记录）</source>
         <translation>New patient (selected records)</translation>
     </message>

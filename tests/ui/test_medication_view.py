@@ -111,6 +111,9 @@ def test_patient_from_two_records_findings_and_click_to_the_quote(
     assert card.finding.section == "interactions"
     assert "说明书原文" in card.section.text() and "<b>氯吡格雷</b>" in card.quote.text()
     assert "依据：" in card.why.text()
+    assert "还没有核对过" in card.flags.text() and any(
+        "（说明书，记录 #" in m and "未核对）" in m for m in meds
+    )
 
     qtbot.mouseClick(card.open_button, Qt.MouseButton.LeftButton)
     panel = window.record_panel
@@ -135,6 +138,12 @@ def test_patient_from_two_records_findings_and_click_to_the_quote(
     qtbot.mouseClick(card.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: canvas.visible_scene_rect().contains(box), timeout=5_000)
     assert not canvas.fit_mode and canvas.box_count == len(source.boxes)  # zoomed to the quote's lines only
+
+    store.mark_reviewed(stored["C"], reason="已对照原图")  # a checked record's findings are not flagged
+    check.refresh()
+    _found(qtbot, check)
+    flags = {c.finding.record_id: c.flags.text() for c in check.findings.cards}
+    assert "还没有核对过" not in flags[stored["C"]] and "还没有核对过" in flags[stored["W"]]
 
 
 def test_typed_medicine_by_class_and_nothing_found(
