@@ -8,7 +8,17 @@ import sys
 from collections.abc import Sequence
 
 # Each module in desktop_app/commands registers its own subcommands.
-COMMAND_MODULES = ("extract", "records", "backup", "gui", "model", "sheet", "speak", "interactions")
+COMMAND_MODULES = (
+    "extract",
+    "records",
+    "backup",
+    "gui",
+    "model",
+    "sheet",
+    "speak",
+    "interactions",
+    "patients",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

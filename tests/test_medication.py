@@ -192,3 +192,17 @@ def test_precision_recall_on_hand_labelled_pairs() -> None:
           f"tp={tp} fp={fp} fn={fn} precision={precision:.3f} recall={recall:.3f}")  # fmt: skip
     print("\n".join(notes))
     assert precision >= 0.85 and recall >= 0.85
+
+
+def test_bare_jiu_in_a_list_of_substances_only() -> None:
+    """A bare 酒 in a list ("忌烟、酒") names alcohol; 酒 inside a word (酒石酸, 酒大黄, 药酒) does not (list_words)."""
+    drinker = typed_medicine("喝酒")
+    hits = {
+        text: [f.matched for f in mentions(medicine_from_fields({"name": "某片", "precautions": text}), drinker)]
+        for text in ("忌烟、酒及辛辣食物。", "服药期间忌烟酒。", "禁酒。", "与酒石酸美托洛尔合用应注意。",
+                     "本品含酒大黄。", "不宜与药酒同服。")
+    }  # fmt: skip
+    assert hits["忌烟、酒及辛辣食物。"] == [("酒",)]
+    assert hits["服药期间忌烟酒。"] == [("酒",)] and hits["禁酒。"] == [("酒",)]
+    assert hits["与酒石酸美托洛尔合用应注意。"] == [] and hits["本品含酒大黄。"] == []
+    assert hits["不宜与药酒同服。"] == []

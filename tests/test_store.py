@@ -128,7 +128,7 @@ def test_open_creates_layout_wal_and_current_schema(tmp_path: Path) -> None:
         assert (data_dir / "images").is_dir()
         conn = sqlite3.connect(data_dir / DB_NAME)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"records", "fields", "revisions", "fields_fts", "record_pages"} <= tables
         conn.close()
@@ -667,7 +667,7 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
         store.update_field(amox.id, "dosage", "一日三次")
         assert ids(store.search("一日三次")) == [amox.id]
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     conn.close()
     fts_integrity_ok(db)
     backup = data_dir / f"{DB_NAME}.bak-v1"
@@ -729,7 +729,7 @@ def test_migrates_a_version_2_or_3_database_through_each_later_step(
         merged = store.merge([amox.id, other.id])  # v4's
         assert merged.page_count == 2 and ids(store.list_records()) == [merged.id]
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     columns = {r[1] for r in conn.execute("PRAGMA table_info(records)")}
     assert {"claim_owner", "claim_heartbeat", "merged_into"} <= columns
     assert "reread_conflict" in {r[1] for r in conn.execute("PRAGMA table_info(fields)")}

@@ -21,6 +21,9 @@ def register(sub: Any) -> None:
         "--taking", action="append", default=[], metavar="NAME", help="患者口述的用药，如“降压片 氨氯地平”"
     )
     p.add_argument("--patient", help="患者姓名或编号（可选，只用于显示）")
+    p.add_argument(
+        "--patient-id", type=int, metavar="N", help="记录库中的患者（patients list）：其记录和口述用药"
+    )
     p.add_argument("--json", action="store_true", help="JSON 输出")
     p.add_argument("--engine", choices=["auto", "rapid", "hunyuan", "remote"], default="auto")
     p.add_argument("--model-dir")
@@ -31,13 +34,19 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from desktop_app.core.medication import MedicineList
 
-    if not (args.images or args.record or args.taking):
-        print("请给出说明书图片、--record 记录编号或 --taking 药名", file=sys.stderr)
+    if not (args.images or args.record or args.taking or args.patient_id is not None):
+        print("请给出说明书图片、--record 记录编号、--taking 药名或 --patient-id 患者编号", file=sys.stderr)
         return 2
     meds = MedicineList(args.patient)
     try:
-        for rec in _records(args):
+        records, patient, typed = _stored(args)
+        if patient is not None and not args.patient:
+            args.patient = patient
+            meds.patient = patient
+        for rec in records:
             meds.add_record(rec)
+        for name in typed:
+            meds.add_typed(name)
         for path, fields in _read_images(args):
             meds.add_fields(fields, source=path)
     except _Failed as exc:
@@ -50,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         out = report.to_json()
         if args.patient:
             out = {"patient": args.patient, **out}
+        if args.patient_id is not None:
+            out = {"patient_id": args.patient_id, **out}
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     else:
         _print_text(report, args.patient)
@@ -60,20 +71,32 @@ class _Failed(Exception):
     pass
 
 
-def _records(args: argparse.Namespace) -> list[Any]:
-    if not args.record:
-        return []
+def _stored(args: argparse.Namespace) -> tuple[list[Any], str | None, list[str]]:
+    """The records asked for (a stored patient's first), the patient's name and its typed medicines."""
+    if not args.record and args.patient_id is None:
+        return [], None, []
     from desktop_app.core.store import RecordStore, StoreError
+    from desktop_app.core.store.patients import display_name
 
     try:
         with RecordStore.open(resolve_data_dir(args.data_dir)) as store:
-            out = []
+            out: list[Any] = []
+            name: str | None = None
+            typed: list[str] = []
+            if args.patient_id is not None:
+                patient = store.patient(args.patient_id)
+                if patient is None:
+                    raise _Failed(f"没有编号为 {args.patient_id} 的患者")
+                name = display_name(patient)
+                typed = [m.text for m in patient.medicines]
+                out += store.patient_records(patient.id)
             for rid in args.record:
                 rec = store.get(rid)
                 if rec is None:
                     raise _Failed(f"没有编号为 {rid} 的记录")
-                out.append(rec)
-            return out
+                if all(r.id != rec.id for r in out):
+                    out.append(rec)
+            return out, name, typed
     except StoreError as exc:
         raise _Failed(str(exc)) from exc
 

@@ -24,6 +24,18 @@ TEMPLATES: dict[str, str] = {
         "HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎"
     ),
     "reading.cancelled": "已取消识别",
+    # why an insert's item names a medicine (core/medication/finder.py)
+    "med.name": "{name}（药名）",
+    "med.typed_is": "“{typed}”即 {name}（词表）",
+    "med.generic_of": "{name} 是 {label} 的通用名（词表）",
+    "med.alias_of": "{alias} 是 {name} 的别名（词表）",
+    "med.part_of": "{part} 是 {name} 的成份（词表）",
+    "med.alias_part_of": "{alias}（{part}）是 {name} 的成份（词表）",
+    "med.ingredient_of": "{part} 是 {name} 的成份（成份）",
+    "med.alias_ingredient_of": "{alias}（{part}）是 {name} 的成份（成份）",
+    "med.belongs_to": "{name} 属于 {group}（词表）",
+    "med.part_belongs_to": "{part}（{name} 的成份）属于 {group}（词表）",
+    "med.one_off": "“{found}”与 {word} 相差一个字（可能是识别错误）",
 }
 
 

@@ -31,6 +31,17 @@ UI_TEMPLATES: dict[str, str] = {
         "HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎",
     ),
     "reading.cancelled": QT_TRANSLATE_NOOP("CoreMessage", "已取消识别"),
+    "med.name": QT_TRANSLATE_NOOP("CoreMessage", "{name}（药名）"),
+    "med.typed_is": QT_TRANSLATE_NOOP("CoreMessage", "“{typed}”即 {name}（词表）"),
+    "med.generic_of": QT_TRANSLATE_NOOP("CoreMessage", "{name} 是 {label} 的通用名（词表）"),
+    "med.alias_of": QT_TRANSLATE_NOOP("CoreMessage", "{alias} 是 {name} 的别名（词表）"),
+    "med.part_of": QT_TRANSLATE_NOOP("CoreMessage", "{part} 是 {name} 的成份（词表）"),
+    "med.alias_part_of": QT_TRANSLATE_NOOP("CoreMessage", "{alias}（{part}）是 {name} 的成份（词表）"),
+    "med.ingredient_of": QT_TRANSLATE_NOOP("CoreMessage", "{part} 是 {name} 的成份（成份）"),
+    "med.alias_ingredient_of": QT_TRANSLATE_NOOP("CoreMessage", "{alias}（{part}）是 {name} 的成份（成份）"),
+    "med.belongs_to": QT_TRANSLATE_NOOP("CoreMessage", "{name} 属于 {group}（词表）"),
+    "med.part_belongs_to": QT_TRANSLATE_NOOP("CoreMessage", "{part}（{name} 的成份）属于 {group}（词表）"),
+    "med.one_off": QT_TRANSLATE_NOOP("CoreMessage", "“{found}”与 {word} 相差一个字（可能是识别错误）"),
 }
 #: short reasons for the status bar: why the built-in engine reads (code -> reason)
 UI_REASONS: dict[str, str] = {

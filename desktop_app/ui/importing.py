@@ -60,6 +60,8 @@ def png_bytes(image: QImage) -> bytes:
 class Importer(QObject):
     imported = Signal(object)  # ImportItem, for each file
     finished = Signal(object, int)  # Origin, number of files in the request
+    #: Origin and the ImportItems of one request (one drop, paste, Open or watched file), when all are in
+    batch = Signal(object, object)
 
     def __init__(self, store: RecordStore, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +124,7 @@ class Importer(QObject):
             self.imported.emit(item)
             self._requests -= 1
             self.finished.emit(origin, 1)
+            self.batch.emit(origin, [item])
 
         self._runner.submit(add, done, lambda exc: self._failed_request([source], origin, exc))
 
@@ -131,9 +134,11 @@ class Importer(QObject):
         if not files:
             self._requests -= 1
             self.finished.emit(origin, 0)
+            self.batch.emit(origin, [])
             return
         store = self._store
         remaining = [len(files)]
+        arrived: list[ImportItem] = []
         for path in files:
 
             def add(path: str = path) -> ImportItem:
@@ -142,10 +147,12 @@ class Importer(QObject):
 
             def done(item: ImportItem) -> None:
                 self.imported.emit(item)
+                arrived.append(item)
                 remaining[0] -= 1
                 if remaining[0] == 0:
                     self._requests -= 1
                     self.finished.emit(origin, len(files))
+                    self.batch.emit(origin, list(arrived))
 
             def failed(exc: BaseException, path: str = path) -> None:
                 self._report_failure(path, origin, exc)
@@ -159,6 +166,7 @@ class Importer(QObject):
             self._report_failure(source, origin, exc)
             self.imported.emit(ImportItem(source, origin, None, False, _error_text(exc)))
         self.finished.emit(origin, len(sources))
+        self.batch.emit(origin, [ImportItem(s, origin, None, False, _error_text(exc)) for s in sources])
 
     @staticmethod
     def _report_failure(source: str, origin: Origin, exc: BaseException) -> None:

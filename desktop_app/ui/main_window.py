@@ -38,6 +38,7 @@ from desktop_app.ui.message_bar import MessageBar
 from desktop_app.ui.ocr_queue import OcrQueue
 from desktop_app.ui.ocr_worker import EngineConfig
 from desktop_app.ui.overlay import BottomOverlay
+from desktop_app.ui.patient_actions import PatientActions
 from desktop_app.ui.read_aloud import ReadAloudBar
 from desktop_app.ui.record_list import RecordList, source_name
 from desktop_app.ui.record_view import RecordPanel
@@ -100,8 +101,9 @@ class MainWindow(ImportsMixin, QMainWindow):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        # the message and merge banners float over the bottom: showing one moves nothing
-        self.banners = BottomOverlay(central, [self.message_bar, self.merging])
+        self.patients = PatientActions(store, messages, self.record_list, self.record_panel, self, central)
+        # the message, merge and patient banners float over the bottom: showing one moves nothing
+        self.banners = BottomOverlay(central, [self.message_bar, self.merging, self.patients.offer_bar])
 
         self._build_status_bar()
         self._build_actions()
@@ -154,6 +156,9 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.tools_menu = menus.addMenu("")
         self.merging.add_menu(menus, self.tools_menu)
+        if self.merging.menu is not None:
+            self.merging.menu.addSeparator()
+            self.merging.menu.addAction(self.patients.check_action)
         self.tools_menu.addAction(self.settings_action)
         self.help_menu = menus.addMenu("")
         self.help_menu.addAction(self.logs_action)
@@ -164,6 +169,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.paste_action)
+        toolbar.addAction(self.patients.check_action)
         toolbar.addAction(self.settings_action)
         self.toolbar = toolbar
 
@@ -182,6 +188,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         bar.field_reading.connect(panel.highlight_field)
         bar.wants_current_text.connect(panel.flush)
         self.importer.imported.connect(self._imported)
+        self.importer.batch.connect(self.patients.batch_imported)
         self.watch.file_ready.connect(self._watched_file)
         self.watch.folder_state.connect(self._folder_state)
         q = self.queue
@@ -190,6 +197,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         q.record_started.connect(self._record_started)
         q.record_finished.connect(self._record_finished)
         q.record_finished.connect(self.merging.record_finished)
+        q.record_finished.connect(self.patients.record_updated)
         q.problem.connect(self.services.messages.error)
 
     # -- lifecycle --------------------------------------------------------------------------------------
@@ -231,6 +239,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.watch.stop()
         if not self.queue.shutdown():
             log.error("the OCR worker did not stop in time")
+        self.patients.shutdown()
         self.import_tasks.shutdown()
         self.image_tasks.shutdown()
         self.sheet_tasks.shutdown()

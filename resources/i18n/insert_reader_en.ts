@@ -21,7 +21,7 @@
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="19"/>
         <source>小标题“{read}”未能认清，按说明书各部分的顺序当作【{header}】，请对照原图核对</source>
-        <translation>The heading “{read}” could not be read; by the usual order of an insert's sections it was taken as 【{header}】. Check it against the image</translation>
+        <translation>The heading “{read}” could not be read; by the usual order of an insert&apos;s sections it was taken as 【{header}】. Check it against the image</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="22"/>
@@ -49,13 +49,68 @@
         <translation>Reading cancelled</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="34"/>
+        <source>{name}（药名）</source>
+        <translation>{name} (the drug&apos;s name)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="35"/>
+        <source>“{typed}”即 {name}（词表）</source>
+        <translation>“{typed}” is {name} (lexicon)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="36"/>
+        <source>{name} 是 {label} 的通用名（词表）</source>
+        <translation>{name} is the generic name of {label} (lexicon)</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/core_text.py" line="37"/>
+        <source>{alias} 是 {name} 的别名（词表）</source>
+        <translation>{alias} is another name of {name} (lexicon)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="38"/>
+        <source>{part} 是 {name} 的成份（词表）</source>
+        <translation>{part} is an ingredient of {name} (lexicon)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="39"/>
+        <source>{alias}（{part}）是 {name} 的成份（词表）</source>
+        <translation>{alias} ({part}) is an ingredient of {name} (lexicon)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="40"/>
+        <source>{part} 是 {name} 的成份（成份）</source>
+        <translation>{part} is an ingredient of {name} (its 成份 section)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="41"/>
+        <source>{alias}（{part}）是 {name} 的成份（成份）</source>
+        <translation>{alias} ({part}) is an ingredient of {name} (its 成份 section)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="42"/>
+        <source>{name} 属于 {group}（词表）</source>
+        <translation>{name} is one of the {group} (lexicon)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="43"/>
+        <source>{part}（{name} 的成份）属于 {group}（词表）</source>
+        <translation>{part} (an ingredient of {name}) is one of the {group} (lexicon)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="44"/>
+        <source>“{found}”与 {word} 相差一个字（可能是识别错误）</source>
+        <translation>“{found}” differs from {word} by one character (perhaps misread)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="48"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="38"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="49"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>
@@ -315,7 +370,7 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="271"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
@@ -325,28 +380,28 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>Reading picture {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="299"/>
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="294"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="303"/>
         <source>“{0}”识别失败：{1}</source>
         <translation>Reading “{0}” failed: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="313"/>
         <source>HunyuanOCR 使用许可</source>
         <translation>HunyuanOCR licence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="345"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="367"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="376"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
         <source>药品说明书识读 {0}
 
 识读药品说明书图片，核对后打印大字版或朗读。
@@ -357,67 +412,67 @@ Reads pictures of drug package inserts; after checking, print a large-print shee
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
         <source>药品说明书识读</source>
         <translation>Insert Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="364"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="367"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="368"/>
         <source>打开图片…</source>
         <translation>Open pictures…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="369"/>
         <source>打开说明书图片（可多选）</source>
         <translation>Open insert pictures (you can pick several)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="361"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="370"/>
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="362"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="371"/>
         <source>粘贴图片</source>
         <translation>Paste picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="372"/>
         <source>粘贴复制的图片或图片文件（Ctrl+V）</source>
         <translation>Paste a copied picture or picture file (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="364"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="373"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
@@ -430,6 +485,262 @@ Data folder: {1}</translation>
         <location filename="../../desktop_app/ui/status_area.py" line="82"/>
         <source>取消排队中和正在识别的图片</source>
         <translation>Cancel the pictures waiting and being read</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationText</name>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="22"/>
+        <source>以下是说明书原文（说明书怎么写），不是用药建议；能否一起用，请问医生或药师。</source>
+        <extracomment>the core&apos;s sentences (core.medication.NO_VERDICT / NOTHING_FOUND), for lupdate</extracomment>
+        <translation>Below is what the inserts themselves say, word for word. It is not advice: whether these medicines can be taken together is for a doctor or pharmacist to say.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="25"/>
+        <source>这些说明书中没有找到彼此提及的内容。这不表示这些药可以一起服用，请咨询医生或药师。</source>
+        <translation>These inserts were not found to mention each other. This does not mean the medicines can be taken together: ask a doctor or pharmacist.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="29"/>
+        <source>警示语</source>
+        <translation>警示语 (warning)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="30"/>
+        <source>药物相互作用</source>
+        <translation>药物相互作用 (interactions)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="31"/>
+        <source>禁忌</source>
+        <translation>禁忌 (contraindications)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="32"/>
+        <source>注意事项</source>
+        <translation>注意事项 (precautions)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="53"/>
+        <source>{0}（按词表：{1}）</source>
+        <translation>{0} (lexicon: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="58"/>
+        <source>{0}（按词表）</source>
+        <translation>{0} (lexicon)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="60"/>
+        <source>{0}（类别，按词表）</source>
+        <translation>{0} (a class, lexicon)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="63"/>
+        <source>成份：{0}</source>
+        <translation>Ingredients: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="66"/>
+        <source>未识别：{0}</source>
+        <translation>Not recognised: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="69"/>
+        <source>药名未能对上词表</source>
+        <translation>The drug name is not in the lexicon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="139"/>
+        <source>说明书原文 · 【{0}】</source>
+        <translation>The insert&apos;s own words · 【{0}】</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="145"/>
+        <source>匹配：{0}</source>
+        <translation>Matched: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="147"/>
+        <source>依据：{0}</source>
+        <translation>Why: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="154"/>
+        <source>这份说明书的识别结果还没有核对过：请以原图为准</source>
+        <translation>This insert&apos;s reading has not been checked yet: the picture is what counts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="158"/>
+        <source>否定：原文是“不含／无……”，仍列出，请看原文</source>
+        <translation>Negation: the text says “does not contain / no …”; listed anyway, read the text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="161"/>
+        <source>有一个字可能识别有误，请对照原图</source>
+        <translation>One character may be misread: check against the picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="164"/>
+        <source>查看原图</source>
+        <translation>Show on picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="166"/>
+        <source>打开这条记录，选中这段原文，图片放大到它所在的位置</source>
+        <translation>Open this record with this text selected and the picture zoomed to where it is</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="237"/>
+        <source>{0} 的说明书提到 {1}</source>
+        <translation>The insert of {0} mentions {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="261"/>
+        <source>{0} 的说明书没有提到 {1}（这不表示可以一起用）</source>
+        <translation>The insert of {0} does not mention {1} (this does not mean they can be taken together)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="45"/>
+        <source>{0}月{1}日</source>
+        <translation>{2} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="48"/>
+        <source>患者 #{0}（{1}）</source>
+        <translation>Patient #{0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="166"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="302"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="348"/>
+        <source>用药核对</source>
+        <translation>Medication check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="185"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="352"/>
+        <source>新建患者</source>
+        <translation>New patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="198"/>
+        <source>添加用药</source>
+        <translation>Adding a medicine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="215"/>
+        <source>移出</source>
+        <translation>Removing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="248"/>
+        <source>还没有患者。在记录列表中选中几条记录，右键“新建患者”。</source>
+        <translation>No patients yet. Select a few records in the record list and right-click “New patient”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="253"/>
+        <source>正在查找…</source>
+        <translation>Looking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="277"/>
+        <source>{0}&#x3000;（说明书，记录 #{1}）</source>
+        <translation>{0}&#x3000;(insert, record #{1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="279"/>
+        <source>{0}&#x3000;（说明书，记录 #{1}，未核对）</source>
+        <translation>{0}&#x3000;(insert, record #{1}, not checked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="281"/>
+        <source>{0}&#x3000;（说明书，记录 #{1}，还没有识别完）</source>
+        <translation>{0}&#x3000;(insert, record #{1}, not read yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="285"/>
+        <source>{0}&#x3000;（口述）</source>
+        <translation>{0}&#x3000;(as the patient says)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="292"/>
+        <source>找到 {0} 处说明书原文</source>
+        <translation>{0} passages found in the inserts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="294"/>
+        <source>至少要有两种药（记录或口述的药）才能核对。</source>
+        <translation>A check needs at least two medicines (records or medicines the patient says).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="320"/>
+        <source>患者姓名</source>
+        <translation>Patient&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="330"/>
+        <location filename="../../desktop_app/ui/medication_view.py" line="340"/>
+        <source>删除患者</source>
+        <translation>Delete patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="331"/>
+        <source>删除“{0}”？记录本身不会删除，只删除这个分组和口述的用药。</source>
+        <translation>Delete “{0}”? The records stay; only this group and the medicines typed for it are deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="349"/>
+        <source>患者：</source>
+        <translation>Patient:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="350"/>
+        <source>姓名或编号：</source>
+        <translation>Name or ID:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="351"/>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="353"/>
+        <source>删除患者…</source>
+        <translation>Delete patient…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="354"/>
+        <source>在用的药</source>
+        <translation>Medicines taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="355"/>
+        <source>移出所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="356"/>
+        <source>患者说还在服的药（如“降压片 氨氯地平”）：</source>
+        <translation>Other medicines the patient says they take (e.g. “降压片 氨氯地平”):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="357"/>
+        <source>输入药名后按回车</source>
+        <translation>Type a name and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="358"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/medication_view.py" line="359"/>
+        <source>说明书中彼此提到的地方</source>
+        <translation>Where the inserts mention each other</translation>
     </message>
 </context>
 <context>
@@ -537,8 +848,9 @@ Data folder: {1}</translation>
         <translation>Something went wrong while {0} ({1}); the details are in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/importing.py" line="170"/>
+        <location filename="../../desktop_app/ui/importing.py" line="178"/>
         <source>程序出错（{0}），详情已写入日志</source>
+        <extracomment>Origin and the ImportItems of one request (one drop, paste, Open or watched file), when all are in</extracomment>
         <translation>Something went wrong ({0}); the details are in the log</translation>
     </message>
 </context>
@@ -559,6 +871,110 @@ Data folder: {1}</translation>
         <location filename="../../desktop_app/ui/ocr_worker.py" line="254"/>
         <source>识别时程序出错（{0}），详情已写入日志</source>
         <translation>Something went wrong while reading ({0}); the details are in the log</translation>
+    </message>
+</context>
+<context>
+    <name>PatientActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="253"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="274"/>
+        <source>新建患者</source>
+        <translation>New patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="246"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="258"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="300"/>
+        <source>读取患者</source>
+        <translation>Reading patients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="276"/>
+        <source>已新建{0}（{1} 条记录）</source>
+        <translation>Created {0} ({1} records)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="287"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="353"/>
+        <source>加入患者</source>
+        <translation>Add to patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="289"/>
+        <source>已加入{0}</source>
+        <translation>Added to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="318"/>
+        <source>这条记录或这段文字已不在了（记录可能已删除或重新识别），请重新核对</source>
+        <translation>That record or text is no longer there (the record may have been deleted or read again): check again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="350"/>
+        <source>用药核对…</source>
+        <translation>Medication check…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="351"/>
+        <source>一位患者的几份说明书之间彼此提到的地方（说明书原文）</source>
+        <translation>Where one patient&apos;s inserts mention each other (the inserts&apos; own words)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="352"/>
+        <source>新建患者（选中的记录）</source>
+        <translation>New patient (selected records)</translation>
+    </message>
+</context>
+<context>
+    <name>PatientOffer</name>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="122"/>
+        <source>刚才一起收到的 {0} 张图片属于同一位患者吗？是的话，可以一起做用药核对。</source>
+        <extracomment>images arriving together that are offered as one patient: at least 2, and not a whole folder of them</extracomment>
+        <translation>Do the {0} pictures that just arrived together belong to one patient? If so, their inserts can be checked together.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="126"/>
+        <source>是，建为一位患者</source>
+        <translation>Yes, one patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="127"/>
+        <source>不是</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRow</name>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="165"/>
+        <source>患者：{0}</source>
+        <translation>Patient: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="167"/>
+        <source>未归到患者</source>
+        <translation>Not under a patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="169"/>
+        <source>加入患者</source>
+        <translation>Add to patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="170"/>
+        <source>把这条记录归到一位患者（或一次就诊）下，做用药核对</source>
+        <translation>Put this record under a patient (or one consultation) for a medication check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="171"/>
+        <source>用药核对</source>
+        <translation>Medication check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="172"/>
+        <source>这位患者的几份说明书之间彼此提到的地方</source>
+        <translation>Where this patient&apos;s inserts mention each other</translation>
     </message>
 </context>
 <context>

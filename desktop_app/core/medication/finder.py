@@ -11,7 +11,8 @@ from itertools import permutations
 from desktop_app.core.fields import label_for
 from desktop_app.core.medication.items import items
 from desktop_app.core.medication.lexicon import Lexicon, load_lexicon
-from desktop_app.core.medication.matching import find_word, is_self_description
+from desktop_app.core.medication.matching import find_list_word, find_word, is_self_description
+from desktop_app.core.messages import CoreMessage
 
 #: the sections searched, in the order findings are listed
 SEARCHED = ("warning", "interactions", "contraindications", "precautions")
@@ -36,8 +37,8 @@ class InsertField:
 @dataclass(frozen=True)
 class Term:
     word: str
-    kind: str  # "name", "ingredient", "class"
-    why: str  # "氨氯地平 属于 降压药（词表）"
+    kind: str  # "name", "ingredient", "class", "list" (a one-character list word: 酒)
+    why: str  # "氨氯地平 属于 降压药（词表）": a CoreMessage (the desktop app words it in its language)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class Finding:
     start: int  # the quote's span in the field's text
     end: int
     matched: tuple[str, ...]  # the words as printed in the quote
-    via: tuple[str, ...]  # why each matches
+    via: tuple[str, ...]  # why each matches (CoreMessages; a one-character slip is said before its why)
     negated: bool = False  # every match follows a negation ("不含阿司匹林"): shown, marked
     fuzzy: bool = False  # a match is one character off the lexicon word (OCR damage)
     record_id: int | None = None
@@ -219,45 +220,58 @@ def terms_for(med: Medicine, lex: Lexicon | None = None) -> list[Term]:
         if len(word) >= 2 and word not in out:
             out[word] = Term(word, kind, why)
 
-    def add_classes(subject: str, class_ids: Iterable[str]) -> None:
+    def add_classes(class_ids: Iterable[str], name: str, part: str | None = None) -> None:
         for cid in class_ids:
             for a in lex.ancestors(cid):
                 for n in lex.classes[a].names:
-                    add(n, "class", f"{subject} 属于 {n}（词表）")
+                    why = (
+                        CoreMessage("med.belongs_to", name=name, group=n)
+                        if part is None
+                        else CoreMessage("med.part_belongs_to", part=part, name=name, group=n)
+                    )
+                    add(n, "class", why)
+
+    def classes(name: str) -> tuple[str, ...]:
+        return lex.entries[name].classes if name in lex.entries else ()
 
     for name in med.entries:
         e = lex.entries.get(name)
         if name == med.label:
-            add(name, "name", f"{name}（药名）")
+            add(name, "name", CoreMessage("med.name", name=name))
         elif med.kind == TYPED:
-            add(name, "name", f"“{med.label}”即 {name}（词表）")
+            add(name, "name", CoreMessage("med.typed_is", typed=med.label, name=name))
         else:
-            add(name, "name", f"{name} 是 {med.label} 的通用名（词表）")
+            add(name, "name", CoreMessage("med.generic_of", name=name, label=med.label))
         for alias in e.aliases if e else ():
-            add(alias, "name", f"{alias} 是 {name} 的别名（词表）")
+            add(alias, "name", CoreMessage("med.alias_of", alias=alias, name=name))
+    for word, target in lex.list_words.items():  # one character: only as an item of a list (忌烟、酒)
+        if (target in med.entries or target in med.ingredients) and word not in out:
+            out[word] = Term(word, "list", CoreMessage("med.alias_of", alias=word, name=target))
     for name in med.entries:
         e = lex.entries.get(name)
         for part in e.contains if e else ():
-            add(part, "ingredient", f"{part} 是 {name} 的成份（词表）")
+            add(part, "ingredient", CoreMessage("med.part_of", part=part, name=name))
             pe = lex.entries.get(part)
             for alias in pe.aliases if pe else ():
-                add(alias, "ingredient", f"{alias}（{part}）是 {name} 的成份（词表）")
+                add(alias, "ingredient", CoreMessage("med.alias_part_of", alias=alias, part=part, name=name))
     for ing in med.ingredients:
-        add(ing, "ingredient", f"{ing} 是 {med.label} 的成份（成份）")
+        add(ing, "ingredient", CoreMessage("med.ingredient_of", part=ing, name=med.label))
         ie = lex.entries.get(ing)
         for alias in ie.aliases if ie else ():
-            add(alias, "ingredient", f"{alias}（{ing}）是 {med.label} 的成份（成份）")
+            add(
+                alias,
+                "ingredient",
+                CoreMessage("med.alias_ingredient_of", alias=alias, part=ing, name=med.label),
+            )
     for name in med.entries:
-        add_classes(name, lex.entries[name].classes if name in lex.entries else ())
+        add_classes(classes(name), name)
         e = lex.entries.get(name)
         for part in e.contains if e else ():
-            add_classes(f"{part}（{name} 的成份）", lex.entries[part].classes if part in lex.entries else ())
+            add_classes(classes(part), name, part)
     for ing in med.ingredients:
         if ing not in med.entries:
-            add_classes(
-                f"{ing}（{med.label} 的成份）", lex.entries[ing].classes if ing in lex.entries else ()
-            )
-    add_classes(med.label, med.classes)
+            add_classes(classes(ing), med.label, ing)
+    add_classes(med.classes, med.label)
     return list(out.values())
 
 
@@ -282,7 +296,12 @@ def mentions(a: Medicine, b: Medicine, lex: Lexicon | None = None) -> list[Findi
                 fuzzy = False
                 spans: list[tuple[int, int]] = []
                 for t in terms:
-                    for h in find_word(item, t.word, lex, own, fuzzy=t.kind != "class"):
+                    found_at = (
+                        find_list_word(item, t.word, lex)
+                        if t.kind == "list"
+                        else find_word(item, t.word, lex, own, fuzzy=t.kind != "class")
+                    )
+                    for h in found_at:
                         if any(x <= h.start and h.end <= y for x, y in spans):
                             continue  # inside a longer match already counted (降压药 in 其他降压药)
                         if t.kind == "class" and is_self_description(item, h.start):
@@ -290,13 +309,10 @@ def mentions(a: Medicine, b: Medicine, lex: Lexicon | None = None) -> list[Findi
                         spans.append((h.start, h.end))
                         if h.found not in matched:
                             matched.append(h.found)
-                        why = (
-                            t.why
-                            if not h.fuzzy
-                            else f"“{h.found}”与 {t.word} 相差一个字（可能是识别错误）；{t.why}"
-                        )
-                        if why not in via:
-                            via.append(why)
+                        whys = [CoreMessage("med.one_off", found=h.found, word=t.word)] if h.fuzzy else []
+                        for why in [*whys, t.why]:
+                            if why not in via:
+                                via.append(why)
                         negs.append(h.negated)
                         fuzzy = fuzzy or h.fuzzy
                 if matched:

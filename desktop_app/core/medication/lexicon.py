@@ -63,6 +63,8 @@ class Lexicon:
     forms: tuple[str, ...] = ()
     processing: tuple[str, ...] = ()
     blockers: tuple[str, ...] = ()
+    #: one-character words that name an entry only as an item of a list ("忌烟、酒": 酒 -> 酒精)
+    list_words: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.name_index: dict[str, str] = {}  # a name or alias -> entry name
@@ -270,4 +272,5 @@ def load_lexicon() -> Lexicon:
         tuple(data["forms"]),
         tuple(data["processing"]),
         tuple(data["blockers"]),
+        dict(data.get("list_words", {})),
     )

@@ -61,6 +61,28 @@ def find_word(
     return out
 
 
+#: what may stand on either side of a one-character list word: "忌烟、酒及辛辣", "烟酒", "禁酒"
+_LIST_BEFORE = "、，,；;（(忌禁戒烟"
+_LIST_AFTER = "、，,。；;及和与或类）)\n"
+
+
+def find_list_word(text: str, word: str, lex: Lexicon) -> list[Hit]:
+    """Where a one-character list word (lexicon ``list_words``: 酒) stands as an item of a list: between list
+    separators (or 忌/禁/戒/烟 before it), never inside a longer word (酒石酸, 药酒, 酒大黄)."""
+    known = lex.scan(text)
+    out: list[Hit] = []
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start > 0 else "、"
+        after = text[end] if end < len(text) else "。"
+        hit = Hit(start, end, word, word, False, False)
+        if before in _LIST_BEFORE and after in _LIST_AFTER and not _inside_other(hit, known, frozenset()):
+            out.append(Hit(start, end, word, word, False, _negated(text, start)))
+        start = text.find(word, start + 1)
+    return out
+
+
 def _inside_other(h: Hit, known: list[tuple[int, int, str]], own: frozenset[str]) -> bool:
     """The hit is part of a longer known word that is not this medicine's (非二氢吡啶类, 甘草酸二铵)."""
     for s, e, w in known:

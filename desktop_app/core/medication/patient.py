@@ -1,9 +1,10 @@
 """A patient's (or one consultation's) medicines: inserts read or stored, and names typed as the patient says
-them. Kept in memory, independent of the store: patient groups are not persisted in this branch (0020)."""
+them. Independent of the store: a stored patient (``store.patients``, schema v5, docs/decisions/0021) becomes
+one with ``MedicineList.for_patient``; the typed text is resolved against the lexicon each time."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from desktop_app.core.medication.finder import (
@@ -20,6 +21,18 @@ from desktop_app.core.medication.finder import (
 class MedicineList:
     patient: str | None = None  # a name or an ID, optional
     medicines: list[Medicine] = field(default_factory=list)
+
+    @classmethod
+    def for_patient(
+        cls, patient: str | None, records: Iterable[object], typed: Iterable[str]
+    ) -> MedicineList:
+        """A stored patient's records (RecordViews, in order) and the medicines typed for them."""
+        meds = cls(patient or None)
+        for record in records:
+            meds.add_record(record)
+        for text in typed:
+            meds.add_typed(text)
+        return meds
 
     def add_record(self, record: object) -> Medicine:
         med = medicine_from_record(record)

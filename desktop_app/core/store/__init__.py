@@ -13,6 +13,7 @@ from desktop_app.core.store.errors import (
 )
 from desktop_app.core.store.models import FAILED, QUEUED, READ, READING, REVIEWED, STATUSES
 from desktop_app.core.store.pages import PageImage, pages_identity
+from desktop_app.core.store.patients import PatientMedicine, PatientNotFoundError, PatientView
 from desktop_app.core.store.schema import SCHEMA_VERSION
 from desktop_app.core.store.store import DB_NAME, RecordStore
 from desktop_app.core.store.views import FieldView, PageView, RecordView, RevisionView
@@ -32,6 +33,9 @@ __all__ = [
     "FieldView",
     "PageImage",
     "PageView",
+    "PatientMedicine",
+    "PatientNotFoundError",
+    "PatientView",
     "RecordNotFoundError",
     "RecordStore",
     "RecordView",

@@ -16,6 +16,14 @@ add one.
   others into one is kept, hidden, until that one is split again (docs/decisions/0009-one-insert-pages.md).
   Additive only. (Developed as v3 beside issue 10's v3; renumbered 4 when the two were merged: a database that
   a build with the pages' v3 made is brought up to date by this step, see ``_v4``.)
+* v5: patients (issue 12; docs/decisions/0021-patients-stored.md). ``patients`` (a patient or a consultation:
+  ``label``, a name or an ID, may be empty), ``patient_records`` (its records, in order; a deleted record leaves
+  its patients by ON DELETE CASCADE; a record merged into another is shown as that one), ``patient_medicines``
+  (medicines typed by the staff as the patient says them, in order, kept as typed). Additive only, and
+  self-contained (``CREATE ... IF NOT EXISTS``, no other table touched) so that it can be renumbered when merged
+  beside another v5: a database that has these tables already goes through it unchanged. One trigger: a record
+  that comes back from a merge (``split``: ``merged_into`` set back to NULL) joins the patients of the record it
+  was merged into, so splitting a merged record that was added to a patient keeps its pages with that patient.
 """
 
 from __future__ import annotations
@@ -102,6 +110,34 @@ CREATE TABLE record_pages (
 CREATE INDEX ix_record_pages_sha256 ON record_pages (sha256);
 ALTER TABLE records ADD COLUMN merged_into INTEGER REFERENCES records (id) ON DELETE SET NULL;
 CREATE INDEX ix_records_merged_into ON records (merged_into);
+"""
+
+PATIENTS_SQL = """
+CREATE TABLE IF NOT EXISTS patients (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    label TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS patient_records (
+    patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+    record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (patient_id, record_id)
+);
+CREATE INDEX IF NOT EXISTS ix_patient_records_record ON patient_records (record_id);
+CREATE TABLE IF NOT EXISTS patient_medicines (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS ix_patient_medicines_patient ON patient_medicines (patient_id, position);
+CREATE TRIGGER IF NOT EXISTS patient_records_split AFTER UPDATE OF merged_into ON records
+WHEN old.merged_into IS NOT NULL AND new.merged_into IS NULL BEGIN
+    INSERT OR IGNORE INTO patient_records (patient_id, record_id, position)
+        SELECT patient_id, new.id, position FROM patient_records WHERE record_id = old.merged_into;
+END;
 """
 
 FTS_TABLE = "fields_fts"
@@ -193,6 +229,11 @@ def _v4(conn: sqlite3.Connection, fts_available: bool) -> None:
         conn.execute(statement)
 
 
+def _patients(conn: sqlite3.Connection, fts_available: bool) -> None:
+    for statement in _statements(PATIENTS_SQL):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -205,5 +246,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "records.drug_name and the full-text index over field values", _v2),
     Migration(3, "reading claims across processes; re-read conflicts with edits", _v3),
     Migration(4, "record_pages (one insert in several images) and records.merged_into", _v4),
+    Migration(5, "patients: their records and the medicines typed for them", _patients),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

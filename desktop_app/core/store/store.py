@@ -42,6 +42,7 @@ from desktop_app.core.store.models import (
     utc_now_text,
 )
 from desktop_app.core.store.pages import PagesMixin
+from desktop_app.core.store.patients import PatientsMixin
 from desktop_app.core.store.reread import merge_reading
 from desktop_app.core.store.search import SearchHit, build_search, fts_trigram_available, rank_records
 from desktop_app.core.store.views import (
@@ -55,11 +56,12 @@ DB_NAME = "records.sqlite3"
 MAX_RANKED = 2000  # matching records ranked at most (the newest), of which ``limit`` are returned
 
 
-class RecordStore(PagesMixin, ChecksMixin, EditsMixin):
+class RecordStore(PagesMixin, ChecksMixin, EditsMixin, PatientsMixin):
     """Open with ``RecordStore.open(data_dir)``; ``close()`` (or use as a context manager) when done.
 
     Inserts in several images (adding them, merging records, splitting): ``store.pages.PagesMixin``; checking
-    doses and marking a record checked: ``store.checks.ChecksMixin``; edits: ``store.edits.EditsMixin``."""
+    doses and marking a record checked: ``store.checks.ChecksMixin``; edits: ``store.edits.EditsMixin``;
+    patients: ``store.patients.PatientsMixin``."""
 
     def __init__(self, data_dir: Path, engine: Engine, fts: bool) -> None:
         self.data_dir = data_dir
