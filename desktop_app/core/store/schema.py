@@ -16,6 +16,11 @@ add one.
   others into one is kept, hidden, until that one is split again (docs/decisions/0009-one-insert-pages.md).
   Additive only. (Developed as v3 beside issue 10's v3; renumbered 4 when the two were merged: a database that
   a build with the pages' v3 made is brought up to date by this step, see ``_v4``.)
+* v5: the ranked search index ``records_fts`` (store/search_index.py): FTS5 trigram, one row per record with
+  the columns name / key sections / rest, ranked with ``bm25`` and column weights, built from the existing
+  fields by this step and kept in sync by triggers. Additive only (``fields_fts`` stays as it is; search no
+  longer reads it). Without FTS5/trigram it is left out, as v2's index is. Self-contained: it may be
+  renumbered beside another step of the same number (docs/decisions/0017-ranked-search-index.md).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from desktop_app.core.store.search_index import ensure_record_index
 
 V1_SQL = """
 CREATE TABLE records (
@@ -193,6 +200,10 @@ def _v4(conn: sqlite3.Connection, fts_available: bool) -> None:
         conn.execute(statement)
 
 
+def _v5(conn: sqlite3.Connection, fts_available: bool) -> None:
+    ensure_record_index(conn, fts_available)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -205,5 +216,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "records.drug_name and the full-text index over field values", _v2),
     Migration(3, "reading claims across processes; re-read conflicts with edits", _v3),
     Migration(4, "record_pages (one insert in several images) and records.merged_into", _v4),
+    Migration(5, "records_fts: the ranked search index (name, key sections, the rest)", _v5),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
