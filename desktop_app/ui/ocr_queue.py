@@ -11,7 +11,7 @@ import time
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop_app.core.reading import ReadOutcome
+from desktop_app.core.reading import CANCELLED_MESSAGE, ReadOutcome
 from desktop_app.core.store import QUEUED, READING, RecordStore, StoreError
 from desktop_app.ui.ocr_worker import EngineConfig, EngineInfo, OcrWorker, preload_modules
 
@@ -112,7 +112,7 @@ class OcrQueue(QObject):
             self._cancelled_jobs.add(job)
         if not self._started:  # nothing reads the queue: say so in the store at once
             try:
-                self._store.mark_failed(record_id, "已取消识别")
+                self._store.mark_failed(record_id, CANCELLED_MESSAGE)
             except StoreError as exc:
                 self.problem.emit(str(exc))
             self.record_finished.emit(record_id, ReadOutcome.CANCELLED.value)

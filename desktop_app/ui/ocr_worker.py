@@ -24,8 +24,10 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.reading import CANCELLED_MESSAGE, ReadOutcome, read_queued
 from desktop_app.core.store import RecordStore, StoreError
+from desktop_app.ui.core_text import core_text
 
 log = logging.getLogger("insert_reader.ocr")
 
@@ -251,8 +253,8 @@ class OcrWorker(QObject):
             self.problem.emit(str(exc))
         except Exception as exc:
             log.exception("reading record %s failed", record.id)
-            message = self.tr("识别时程序出错（{0}），详情已写入日志").format(type(exc).__name__)
-            self.problem.emit(message)
+            message = CoreMessage("reading.program_error", name=type(exc).__name__)
+            self.problem.emit(core_text(message))
             with contextlib.suppress(StoreError):
                 self._store.mark_failed(record.id, message)
         self._skip.add(record.id)

@@ -21,7 +21,7 @@
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="19"/>
         <source>小标题“{read}”未能认清，按说明书各部分的顺序当作【{header}】，请对照原图核对</source>
-        <translation>The heading “{read}” could not be read; by the usual order of an insert's sections it was taken as 【{header}】. Check it against the image</translation>
+        <translation>The heading “{read}” could not be read; by the usual order of an insert&apos;s sections it was taken as 【{header}】. Check it against the image</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="22"/>
@@ -49,13 +49,228 @@
         <translation>Reading cancelled</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="34"/>
+        <source>无法读取已保存的图片副本：{reason}</source>
+        <translation>The stored copy of the picture cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="35"/>
+        <source>内存不足，无法读取这张图片</source>
+        <translation>Not enough memory to read this picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="36"/>
+        <source>识别时程序出错（{name}），详情已写入日志</source>
+        <translation>The program failed while reading ({name}); the details are in the log</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/core_text.py" line="37"/>
+        <source>这是一个文件夹，不是图片文件：{path}</source>
+        <translation>This is a folder, not a picture: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="38"/>
+        <source>文件太大（{size} MB），不像是说明书图片：{path}</source>
+        <translation>The file is too large ({size} MB) to be a picture of an insert: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="41"/>
+        <source>文件太大，不像是说明书图片：{path}</source>
+        <translation>The file is too large to be a picture of an insert: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="42"/>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="43"/>
+        <source>没有权限读取文件（可能被其他程序占用）：{path}</source>
+        <translation>No permission to read the file (another program may be using it): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="44"/>
+        <source>无法读取文件：{path}（{reason}）</source>
+        <translation>Cannot read the file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="45"/>
+        <source>打开文件超时（可能被其他程序占用或在网络盘上）：{path}</source>
+        <translation>Opening the file timed out (another program may hold it, or it is on a network drive): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="48"/>
+        <source>这不是普通文件，而是管道文件（FIFO），没有读取：{path}</source>
+        <translation>Not a regular file but a pipe (FIFO); not read: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="49"/>
+        <source>这不是普通文件，而是套接字文件，没有读取：{path}</source>
+        <translation>Not a regular file but a socket; not read: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="50"/>
+        <source>这不是普通文件，而是设备文件，没有读取：{path}</source>
+        <translation>Not a regular file but a device; not read: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="51"/>
+        <source>这不是普通文件，而是特殊文件，没有读取：{path}</source>
+        <translation>Not a regular file; not read: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="52"/>
+        <source>文件是空的（0 字节）</source>
+        <translation>The file is empty (0 bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="53"/>
+        <source>这是 PDF 文件：请导出为图片后再导入</source>
+        <translation>This is a PDF file: export it as a picture, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="54"/>
+        <source>不支持 HEIC 格式：请在手机上另存为 JPG 后再导入</source>
+        <translation>HEIC is not supported: save it as JPG on the phone, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="55"/>
+        <source>不支持 AVIF 格式：请在手机上另存为 JPG 后再导入</source>
+        <translation>AVIF is not supported: save it as JPG on the phone, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="56"/>
+        <source>不支持 {format} 格式：请另存为 JPG 或 PNG 后再导入</source>
+        <translation>{format} is not supported: save it as JPG or PNG, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="59"/>
+        <source>不是图片文件</source>
+        <translation>Not a picture file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="60"/>
+        <source>图片太大，内存不足，无法读取</source>
+        <translation>The picture is too large: not enough memory to read it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="61"/>
+        <source>图片文件不完整（可能还在下载或传输中断）</source>
+        <translation>The picture file is incomplete (still downloading, or the transfer broke off)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="62"/>
+        <source>图片文件已损坏，无法读取（{format}）</source>
+        <translation>The picture file is damaged and cannot be read ({format})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="63"/>
+        <source>图片尺寸过大（约 {megapixels} 百万像素），为安全起见没有读取</source>
+        <translation>The picture is too large (about {megapixels} megapixels); not read, to be safe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="66"/>
+        <source>图片尺寸过大（尺寸异常），为安全起见没有读取</source>
+        <translation>The picture&apos;s size is abnormal; not read, to be safe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="67"/>
+        <source>图片尺寸过大（{width}×{height}，约 {megapixels} 百万像素，上限 {limit} 百万），为安全起见没有读取</source>
+        <translation>The picture is too large ({width}×{height}, about {megapixels} megapixels, limit {limit}); not read, to be safe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="71"/>
+        <source>动图只读取了第一帧</source>
+        <translation>Only the first frame of the animation was read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="72"/>
+        <source>多页 TIFF（共 {frames} 页）只读取了第一页</source>
+        <translation>Only the first page of this {frames}-page TIFF was read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="73"/>
+        <source>文件包含 {frames} 张图片，只读取了第一张</source>
+        <translation>The file holds {frames} pictures; only the first was read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="74"/>
+        <source>文件扩展名 {ext} 与实际格式 {format} 不符，已按实际格式读取</source>
+        <translation>The file name ends in {ext} but the file is {format}; it was read as {format}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="77"/>
+        <source>已按EXIF方向旋转</source>
+        <translation>Turned upright by its EXIF orientation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="78"/>
+        <source>EXIF 方向信息有误，未旋转</source>
+        <translation>The EXIF orientation is invalid; not turned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="79"/>
+        <source>CMYK 图像已转换为 RGB</source>
+        <translation>CMYK picture converted to RGB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="80"/>
+        <source>高位深灰度图像已转换为 8 位</source>
+        <translation>High bit-depth greyscale picture converted to 8 bits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="81"/>
+        <source>透明背景已填充为白色</source>
+        <translation>Transparent background filled with white</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="82"/>
+        <source>内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）</source>
+        <translation>The built-in engine RapidOCR is not installed (pip install rapidocr onnxruntime)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="85"/>
+        <source>内置识别引擎缺少模型文件（{files}），请重新安装 rapidocr 软件包</source>
+        <translation>The built-in engine&apos;s model files are missing ({files}): reinstall the rapidocr package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="88"/>
+        <source>HunyuanOCR 超时：超过了每张图 {budget} 秒的时间预算</source>
+        <translation>HunyuanOCR timed out: over the time budget of {budget} s per picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="89"/>
+        <source>HunyuanOCR 内存不足：这张图太大，无法在这台电脑上识别</source>
+        <translation>HunyuanOCR ran out of memory: this picture is too large to read on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="92"/>
+        <source>HunyuanOCR 显存不足（{device}）：这张图太大，无法在这台电脑的 GPU 上识别</source>
+        <translation>HunyuanOCR ran out of GPU memory ({device}): this picture is too large for this computer&apos;s GPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="95"/>
+        <source>显存不足，无法加载 HunyuanOCR 模型</source>
+        <translation>Not enough GPU memory to load the HunyuanOCR model</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="96"/>
+        <source>合并前有 {count} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在</source>
+        <translation>{count} edit(s) made before merging were not carried over (that text runs across pages or was read differently); splitting brings back the records with their edits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="100"/>
+        <source>拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{label}】{value}</source>
+        <translation>An edit of the merged record was not carried back (that text runs across pages or was read differently): 【{label}】{value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="106"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="38"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="107"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>
@@ -270,47 +485,47 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="44"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="45"/>
         <source>打开说明书图片</source>
         <translation>Open insert pictures</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="46"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="47"/>
         <source>图片 ({0})</source>
         <translation>Pictures ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="53"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="54"/>
         <source>导入文件夹中的全部图片</source>
         <translation>Import all pictures in a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="65"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="66"/>
         <source>剪贴板里没有图片或图片文件</source>
         <translation>The clipboard holds no picture or picture file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="96"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="97"/>
         <source>监视文件夹中的“{0}”无法导入：{1}</source>
         <translation>“{0}” in a watched folder cannot be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="102"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="103"/>
         <source>“{0}”无法导入：{1}</source>
         <translation>“{0}” cannot be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="111"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="112"/>
         <source>监视文件夹中有新图片“{0}”，正在识别</source>
         <translation>New picture “{0}” in a watched folder: reading it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="118"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="119"/>
         <source>“{0}”已经导入过，已选中原来的记录</source>
         <translation>“{0}” was imported before: its record is selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="130"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="131"/>
         <source>监视的文件夹不见了，会在它恢复后继续监视：{0}</source>
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
@@ -537,7 +752,7 @@ Data folder: {1}</translation>
         <translation>Something went wrong while {0} ({1}); the details are in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/importing.py" line="170"/>
+        <location filename="../../desktop_app/ui/importing.py" line="171"/>
         <source>程序出错（{0}），详情已写入日志</source>
         <translation>Something went wrong ({0}); the details are in the log</translation>
     </message>
@@ -545,20 +760,15 @@ Data folder: {1}</translation>
 <context>
     <name>OcrWorker</name>
     <message>
-        <location filename="../../desktop_app/ui/ocr_worker.py" line="179"/>
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="181"/>
         <source>正在准备识别引擎</source>
         <extracomment>Modules the engine imports on first use. Importing is slow and holds the interpreter, so they are imported on the GUI thread before the window shows, not on the worker while the window is in use.</extracomment>
         <translation>Preparing the reading engine</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ocr_worker.py" line="194"/>
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="196"/>
         <source>识别引擎启动时程序出错（{0}），详情已写入日志</source>
         <translation>The reading engine failed to start ({0}); the details are in the log</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ocr_worker.py" line="254"/>
-        <source>识别时程序出错（{0}），详情已写入日志</source>
-        <translation>Something went wrong while reading ({0}); the details are in the log</translation>
     </message>
 </context>
 <context>

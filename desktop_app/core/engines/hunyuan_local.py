@@ -47,6 +47,7 @@ from desktop_app.core.engines.hunyuan_memory import cuda_memory_budget, estimate
 from desktop_app.core.engines.hunyuan_prompts import prompts_for
 from desktop_app.core.engines.hunyuan_stops import GuardState, RepetitionStop
 from desktop_app.core.engines.hunyuan_strips import cut_strips, merge_strip_lines, plan_strips
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.models import check_model_dir, model_version
 from desktop_app.core.ocr_types import OcrLine, OcrResult
 
@@ -163,7 +164,7 @@ class HunyuanLocalEngine:
             except Exception as exc:
                 free_device_memory()
                 if is_out_of_memory(exc):
-                    raise EngineUnavailable("显存不足，无法加载 HunyuanOCR 模型") from exc
+                    raise EngineUnavailable(CoreMessage("engine.vram")) from exc
                 self._load_error = EngineUnavailable(
                     f"无法加载 HunyuanOCR 模型（{type(exc).__name__}: {exc}）"
                 )

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from desktop_app.core.messages import to_json_text
+from desktop_app.core.messages import CoreMessage, from_json, to_json_text
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.pages import join_pages, split_pages
 from desktop_app.core.review import review_warnings
@@ -48,10 +48,14 @@ from desktop_app.core.store.models import (
 )
 from desktop_app.core.store.views import RecordView, field_label
 
-#: a warning on a merged record whose edits could not all be carried over
-EDITS_LEFT_BEHIND = "合并前有 {0} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在"
-#: a warning on the records a split brings back, for each edit of the merged record that found no place
-SPLIT_EDIT_LEFT_BEHIND = "拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{0}】{1}"
+# Warnings (core messages): "pages.edits_left_behind" on a merged record whose edits could not all be carried
+# over; "pages.split_edit_left_behind" on the records a split brings back, for each edit of the merged record
+# that found no place.
+
+
+def _stored(warnings_json: str | None) -> list[str]:
+    """A record's stored warnings, codes kept (to add one and store them again)."""
+    return [from_json(w) for w in json.loads(warnings_json or "[]")]
 
 
 @dataclass(frozen=True)
@@ -203,8 +207,9 @@ class PagesMixin:
                 )
             )
             if left:
-                merged.warnings_json = json.dumps([*json.loads(merged.warnings_json), EDITS_LEFT_BEHIND.format(left)],
-                                                  ensure_ascii=False)  # fmt: skip
+                merged.warnings_json = to_json_text(
+                    [*_stored(merged.warnings_json), CoreMessage("pages.edits_left_behind", count=left)]
+                )
             _set_drug_name(s, merged)
             for r in rows:
                 r.merged_into = merged.id
@@ -261,7 +266,7 @@ class PagesMixin:
                 by_page.setdefault(p.page, found)
                 covered.add(p.sha256)
             notes = [
-                SPLIT_EDIT_LEFT_BEHIND.format(field_label(f.key, f.header), f.value)
+                CoreMessage("pages.split_edit_left_behind", label=field_label(f.key, f.header), value=f.value)
                 for f in edited
                 if f.id in left
             ]
@@ -272,9 +277,7 @@ class PagesMixin:
             s.flush()
             back = [by_page[k] for k in sorted(by_page)]
             for r in back if notes else []:
-                r.warnings_json = json.dumps(
-                    [*json.loads(r.warnings_json or "[]"), *notes], ensure_ascii=False
-                )
+                r.warnings_json = to_json_text([*_stored(r.warnings_json), *notes])
                 s.add(r)
             s.flush()
             return [self._view(s, r) for r in back]
