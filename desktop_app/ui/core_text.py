@@ -79,6 +79,14 @@ UI_TEMPLATES: dict[str, str] = {
     "image.cmyk": QT_TRANSLATE_NOOP("CoreMessage", "CMYK 图像已转换为 RGB"),
     "image.deep_gray": QT_TRANSLATE_NOOP("CoreMessage", "高位深灰度图像已转换为 8 位"),
     "image.transparent": QT_TRANSLATE_NOOP("CoreMessage", "透明背景已填充为白色"),
+    "engine.loading_builtin": QT_TRANSLATE_NOOP("CoreMessage", "正在加载内置识别模型"),
+    "engine.builtin_ready": QT_TRANSLATE_NOOP("CoreMessage", "内置识别模型已就绪"),
+    "engine.hunyuan_ready": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 已就绪"),
+    "engine.detecting_device": QT_TRANSLATE_NOOP("CoreMessage", "检测设备"),
+    "engine.importing_transformers": QT_TRANSLATE_NOOP("CoreMessage", "导入 transformers"),
+    "engine.loading_processor": QT_TRANSLATE_NOOP("CoreMessage", "加载分词器与图像处理器"),
+    "engine.loading_weights": QT_TRANSLATE_NOOP("CoreMessage", "加载模型权重（{dtype}）"),
+    "engine.moving_to": QT_TRANSLATE_NOOP("CoreMessage", "移到 {device}"),
     "engine.rapid_missing": QT_TRANSLATE_NOOP(
         "CoreMessage", "内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）"
     ),

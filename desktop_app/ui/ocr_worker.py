@@ -79,7 +79,7 @@ class _Job:
 class OcrWorker(QObject):
     """Lives on the worker thread. Connect to its slots with queued connections only (see OcrQueue)."""
 
-    engine_loading = Signal(int, str)  # percent (-1: unknown), what is being done
+    engine_loading = Signal(int, object)  # percent (-1: unknown), what is being done (str, CoreMessage kept)
     engine_ready = Signal(object)  # EngineInfo
     engine_failed = Signal(str)  # plain words
     notice = Signal(str)  # the HunyuanOCR licence notice, shown once
@@ -130,6 +130,11 @@ class OcrWorker(QObject):
     def current_record(self) -> int | None:
         with self._lock:
             return self._current.record_id if self._current else None
+
+    def cancelled_ids(self) -> set[int]:
+        """Records cancelled that the worker has not dropped from its queue yet."""
+        with self._lock:
+            return set(self._cancel_ids)
 
     # -- slots (worker thread) --------------------------------------------------------------------------
 

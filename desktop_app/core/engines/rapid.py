@@ -131,10 +131,10 @@ class RapidEngine:
     def load(self, progress: Callable[[float, str], None] | None = None) -> None:
         """Load the models now (the first read would otherwise do it)."""
         if progress:
-            progress(0.0, "正在加载内置识别模型")
+            progress(0.0, CoreMessage("engine.loading_builtin"))
         self._load()
         if progress:
-            progress(1.0, "内置识别模型已就绪")
+            progress(1.0, CoreMessage("engine.builtin_ready"))
 
     def describe(self) -> dict[str, str]:
         return {
