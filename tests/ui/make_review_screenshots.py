@@ -30,7 +30,6 @@ from desktop_app.ui.settings import Settings  # noqa: E402
 from tests.bench.hint_bench import INSERTS, render  # noqa: E402
 from tests.insert_images import as_photo  # noqa: E402
 
-
 MAX_PNG_BYTES = 300_000
 
 
@@ -60,7 +59,9 @@ def main(out_dir: Path, size: str = "1280x800", language: str = "zh_CN") -> int:
         as_photo(render(INSERTS["warfarin"], font_px=30, damage=0.4, seed=8), seed=6).save(image, quality=80)
         outcome = add_to_store(store, image)
         assert outcome.record is not None
-        window = MainWindow(AppServices(data, store, Settings.in_data_dir(data), MessageCenter()), translations)
+        window = MainWindow(
+            AppServices(data, store, Settings.in_data_dir(data), MessageCenter()), translations
+        )
         window.move(0, 0)
         window.resize(width, height)
         window.show()

