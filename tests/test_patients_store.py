@@ -135,7 +135,7 @@ def test_a_version_4_database_gets_the_patients_step(tmp_path: Path) -> None:
         p = store.create_patient("诊次 1", [amox.id], ["阿司匹林"])
         assert store.patient_records(p.id)[0].drug_name == "阿莫西林胶囊"
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"patients", "patient_records", "patient_medicines"} <= tables
     conn.close()

@@ -111,9 +111,20 @@ def store(tmp_path: Path) -> Iterator[RecordStore]:
 
 
 def fts_integrity_ok(db: Path) -> None:
-    conn = sqlite3.connect(db)
+    """Both full-text indexes are sound, and the ranked one (v5) holds what the fields say now."""
+    from desktop_app.core.store.search_index import REBUILD_SQL, RECORDS_FTS
+
+    conn = sqlite3.connect(db, isolation_level=None)
     try:
         conn.execute("INSERT INTO fields_fts (fields_fts) VALUES ('integrity-check')")
+        conn.execute(f"INSERT INTO {RECORDS_FTS} ({RECORDS_FTS}) VALUES ('integrity-check')")
+        query = f"SELECT rowid, name, key_text, rest_text FROM {RECORDS_FTS} ORDER BY rowid"
+        kept = conn.execute(query).fetchall()
+        conn.execute("BEGIN")
+        for statement in REBUILD_SQL.strip().split(";\n"):
+            conn.execute(statement)
+        assert conn.execute(query).fetchall() == kept  # rebuilt from the fields: no different
+        conn.execute("ROLLBACK")
     finally:
         conn.close()
 
@@ -128,7 +139,7 @@ def test_open_creates_layout_wal_and_current_schema(tmp_path: Path) -> None:
         assert (data_dir / "images").is_dir()
         conn = sqlite3.connect(data_dir / DB_NAME)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"records", "fields", "revisions", "fields_fts", "record_pages"} <= tables
         conn.close()
@@ -667,7 +678,7 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
         store.update_field(amox.id, "dosage", "一日三次")
         assert ids(store.search("一日三次")) == [amox.id]
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     conn.close()
     fts_integrity_ok(db)
     backup = data_dir / f"{DB_NAME}.bak-v1"
@@ -729,7 +740,7 @@ def test_migrates_a_version_2_or_3_database_through_each_later_step(
         merged = store.merge([amox.id, other.id])  # v4's
         assert merged.page_count == 2 and ids(store.list_records()) == [merged.id]
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     columns = {r[1] for r in conn.execute("PRAGMA table_info(records)")}
     assert {"claim_owner", "claim_heartbeat", "merged_into"} <= columns
     assert "reread_conflict" in {r[1] for r in conn.execute("PRAGMA table_info(fields)")}

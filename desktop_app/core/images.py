@@ -24,6 +24,8 @@ from pathlib import Path, PurePath, PureWindowsPath
 import numpy as np
 from PIL import Image, ImageOps
 
+from desktop_app.core.messages import CoreMessage
+
 DEFAULT_MAX_PIXELS = 60_000_000
 MAX_FILE_BYTES = 300 * 1024 * 1024  # no package-insert photo comes near this
 
@@ -58,7 +60,8 @@ _OTHER_FORMATS = (  # recognisable, but not something we read
 
 
 class ImageLoadError(Exception):
-    """A file could not be loaded; ``str(err)`` is a plain Chinese message, ``reason`` an English code."""
+    """A file could not be loaded; ``str(err)`` is a plain Chinese message (``message``: a CoreMessage, its
+    code for the UI language), ``reason`` an English code."""
 
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
@@ -98,22 +101,24 @@ def load_image(path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Loa
     try:
         st = p.stat()
         if stat.S_ISDIR(st.st_mode):
-            raise ImageLoadError(f"这是一个文件夹，不是图片文件：{p}", "is_directory")
+            raise ImageLoadError(CoreMessage("image.directory", path=p), "is_directory")
         if not stat.S_ISREG(st.st_mode):
             raise _not_regular(p, st.st_mode)
         if st.st_size > MAX_FILE_BYTES:
             raise ImageLoadError(
-                f"文件太大（{st.st_size / 1048576:.0f} MB），不像是说明书图片：{p}", "too_large"
+                CoreMessage("image.file_too_large", size=f"{st.st_size / 1048576:.0f}", path=p), "too_large"
             )
         data = _read_regular_file(p)
     except (FileNotFoundError, NotADirectoryError, ValueError):
-        raise ImageLoadError(f"找不到文件：{p}", "missing") from None
+        raise ImageLoadError(CoreMessage("image.missing", path=p), "missing") from None
     except IsADirectoryError:
-        raise ImageLoadError(f"这是一个文件夹，不是图片文件：{p}", "is_directory") from None
+        raise ImageLoadError(CoreMessage("image.directory", path=p), "is_directory") from None
     except PermissionError:
-        raise ImageLoadError(f"没有权限读取文件（可能被其他程序占用）：{p}", "unreadable") from None
+        raise ImageLoadError(CoreMessage("image.permission", path=p), "unreadable") from None
     except OSError as exc:
-        raise ImageLoadError(f"无法读取文件：{p}（{exc.strerror or exc}）", "unreadable") from None
+        raise ImageLoadError(
+            CoreMessage("image.unreadable", path=p, reason=exc.strerror or exc), "unreadable"
+        ) from None
     return load_image_bytes(data, p.name, max_pixels=max_pixels)
 
 
@@ -122,14 +127,14 @@ OPEN_TIMEOUT_S = 10.0
 
 def _not_regular(p: Path, mode: int) -> ImageLoadError:
     if stat.S_ISFIFO(mode):
-        what = "管道文件（FIFO）"
+        code = "image.fifo"
     elif stat.S_ISSOCK(mode):
-        what = "套接字文件"
+        code = "image.socket"
     elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        what = "设备文件"
+        code = "image.device"
     else:
-        what = "特殊文件"
-    return ImageLoadError(f"这不是普通文件，而是{what}，没有读取：{p}", "not_regular_file")
+        code = "image.special"
+    return ImageLoadError(CoreMessage(code, path=p), "not_regular_file")
 
 
 def _read_regular_file(p: Path) -> bytes:
@@ -152,7 +157,7 @@ def _read_regular_file(p: Path) -> bytes:
     opener.join(OPEN_TIMEOUT_S)
     if opener.is_alive():  # left behind: a daemon thread, its descriptor is closed if it ever returns
         threading.Thread(target=_close_when_opened, args=(opener, result), daemon=True).start()
-        raise ImageLoadError(f"打开文件超时（可能被其他程序占用或在网络盘上）：{p}", "timeout")
+        raise ImageLoadError(CoreMessage("image.timeout", path=p), "timeout")
     if error:
         raise error[0]
     fd = result[0]
@@ -162,7 +167,7 @@ def _read_regular_file(p: Path) -> bytes:
             raise _not_regular(p, st.st_mode)
         if st.st_size > MAX_FILE_BYTES:
             raise ImageLoadError(
-                f"文件太大（{st.st_size / 1048576:.0f} MB），不像是说明书图片：{p}", "too_large"
+                CoreMessage("image.file_too_large", size=f"{st.st_size / 1048576:.0f}", path=p), "too_large"
             )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
@@ -172,7 +177,7 @@ def _read_regular_file(p: Path) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > MAX_FILE_BYTES:
-                raise ImageLoadError(f"文件太大，不像是说明书图片：{p}", "too_large")
+                raise ImageLoadError(CoreMessage("image.file_too_large_read", path=p), "too_large")
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -187,18 +192,18 @@ def _close_when_opened(opener: threading.Thread, result: list[int]) -> None:
 
 def load_image_bytes(data: bytes, name: str = "", max_pixels: int = DEFAULT_MAX_PIXELS) -> LoadedImage:
     if not data:
-        raise ImageLoadError("文件是空的（0 字节）", "empty")
+        raise ImageLoadError(CoreMessage("image.empty"), "empty")
     if data.lstrip()[:5] == b"%PDF-":
-        raise ImageLoadError("这是 PDF 文件：请导出为图片后再导入", "pdf")
+        raise ImageLoadError(CoreMessage("image.pdf"), "pdf")
     kind = _sniff(data)
     if kind == "HEIF" and not _heif_available():
-        raise ImageLoadError("不支持 HEIC 格式：请在手机上另存为 JPG 后再导入", "unsupported")
+        raise ImageLoadError(CoreMessage("image.heic"), "unsupported")
     if kind == "AVIF" and "AVIF" not in _open_formats():
-        raise ImageLoadError("不支持 AVIF 格式：请在手机上另存为 JPG 后再导入", "unsupported")
+        raise ImageLoadError(CoreMessage("image.avif"), "unsupported")
     if kind is None:
         for magic, other in _OTHER_FORMATS:
             if data.startswith(magic):
-                raise ImageLoadError(f"不支持 {other} 格式：请另存为 JPG 或 PNG 后再导入", "unsupported")
+                raise ImageLoadError(CoreMessage("image.unsupported", format=other), "unsupported")
     with warnings.catch_warnings():
         # Our own pixel limit applies below, and damaged files are reported through ImageLoadError:
         # Pillow's warnings (decompression bomb, corrupt EXIF, ...) would only add noise.
@@ -210,7 +215,7 @@ def load_image_bytes(data: bytes, name: str = "", max_pixels: int = DEFAULT_MAX_
             raise _too_large(exc) from None
         except Exception as exc:
             if kind is None:
-                raise ImageLoadError("不是图片文件", "not_image") from None
+                raise ImageLoadError(CoreMessage("image.not_image"), "not_image") from None
             raise _damaged(kind, data, exc) from None
         try:
             width, height = im.size
@@ -226,14 +231,14 @@ def load_image_bytes(data: bytes, name: str = "", max_pixels: int = DEFAULT_MAX_
         except Image.DecompressionBombError as exc:
             raise _too_large(exc) from None
         except MemoryError:
-            raise ImageLoadError("图片太大，内存不足，无法读取", "too_large") from None
+            raise ImageLoadError(CoreMessage("image.out_of_memory"), "too_large") from None
         except Exception as exc:
             raise _damaged(kind or fmt, data, exc) from None
         finally:
             im.close()
     ext = PurePath(name).suffix.lower() if name else ""
     if ext and ext not in _FORMATS[fmt][1]:
-        notes.append(f"文件扩展名 {ext} 与实际格式 {fmt} 不符，已按实际格式读取")
+        notes.append(CoreMessage("image.wrong_extension", ext=ext, format=fmt))
     return LoadedImage(
         image=rgb,
         data=data,
@@ -300,17 +305,20 @@ def _looks_truncated(kind: str, data: bytes) -> bool:
 
 def _damaged(kind: str, data: bytes, exc: BaseException) -> ImageLoadError:
     if isinstance(exc, EOFError) or "truncated" in str(exc).lower() or _looks_truncated(kind, data):
-        return ImageLoadError("图片文件不完整（可能还在下载或传输中断）", "truncated")
-    return ImageLoadError(f"图片文件已损坏，无法读取（{kind}）", "unreadable")
+        return ImageLoadError(CoreMessage("image.truncated"), "truncated")
+    return ImageLoadError(CoreMessage("image.damaged", format=kind), "unreadable")
 
 
 def _too_large(exc: BaseException | None, width: int = 0, height: int = 0, limit: int = 0) -> ImageLoadError:
     if exc is not None:  # Pillow's own bomb guard: only the pixel count is known
         m = re.search(r"\((\d+) pixels\)", str(exc))
-        size = f"约 {int(m.group(1)) / 1e6:.0f} 百万像素" if m else "尺寸异常"
-    else:
-        size = f"{width}×{height}，约 {width * height / 1e6:.0f} 百万像素，上限 {limit / 1e6:.0f} 百万"
-    return ImageLoadError(f"图片尺寸过大（{size}），为安全起见没有读取", "too_large")
+        if m is None:
+            return ImageLoadError(CoreMessage("image.odd_size"), "too_large")
+        return ImageLoadError(
+            CoreMessage("image.too_many_pixels", megapixels=f"{int(m.group(1)) / 1e6:.0f}"), "too_large"
+        )
+    size = {"megapixels": f"{width * height / 1e6:.0f}", "limit": f"{limit / 1e6:.0f}"}
+    return ImageLoadError(CoreMessage("image.over_limit", width=width, height=height, **size), "too_large")
 
 
 def _frame_notes(im: Image.Image, fmt: str) -> list[str]:
@@ -318,10 +326,10 @@ def _frame_notes(im: Image.Image, fmt: str) -> list[str]:
     if frames <= 1 or fmt == "JPEG":  # MPO extra frames are previews / depth maps
         return []
     if getattr(im, "is_animated", False) and fmt in ("GIF", "WEBP", "PNG", "AVIF"):
-        return ["动图只读取了第一帧"]
+        return [CoreMessage("image.first_frame")]
     if fmt == "TIFF":
-        return [f"多页 TIFF（共 {frames} 页）只读取了第一页"]
-    return [f"文件包含 {frames} 张图片，只读取了第一张"]
+        return [CoreMessage("image.tiff_pages", frames=frames)]
+    return [CoreMessage("image.frames", frames=frames)]
 
 
 def _to_rgb(im: Image.Image, notes: list[str]) -> Image.Image:
@@ -330,22 +338,22 @@ def _to_rgb(im: Image.Image, notes: list[str]) -> Image.Image:
         out = ImageOps.exif_transpose(im)
         # pillow-heif rotates while decoding and keeps the original tag here
         if 2 <= orientation <= 8 or 2 <= int(im.info.get("original_orientation") or 1) <= 8:
-            notes.append("已按EXIF方向旋转")
+            notes.append(CoreMessage("image.rotated"))
     except Exception:  # malformed EXIF must not block reading
         out = im
-        notes.append("EXIF 方向信息有误，未旋转")
+        notes.append(CoreMessage("image.bad_exif"))
     mode = out.mode
     if mode == "CMYK":  # Pillow already undoes Adobe's inverted CMYK in JPEGs
-        notes.append("CMYK 图像已转换为 RGB")
+        notes.append(CoreMessage("image.cmyk"))
         return out.convert("RGB")
     if mode.startswith("I") or mode == "F":
-        notes.append("高位深灰度图像已转换为 8 位")
+        notes.append(CoreMessage("image.deep_gray"))
         return _deep_gray_to_rgb(out)
     if "A" in mode or "a" in mode or "transparency" in out.info:
         rgba = out.convert("RGBA")
         alpha = rgba.getchannel("A")
         if alpha.getextrema()[0] < 255:  # type: ignore[operator]
-            notes.append("透明背景已填充为白色")
+            notes.append(CoreMessage("image.transparent"))
         background = Image.new("RGB", rgba.size, (255, 255, 255))
         background.paste(rgba, mask=alpha)
         return background

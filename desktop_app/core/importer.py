@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engines.base import OcrEngine
 from desktop_app.core.images import ImageLoadError, is_probably_image_name, load_image
+from desktop_app.core.messages import message_of
 from desktop_app.core.reading import ReadOutcome, read_queued
 from desktop_app.core.store import QUEUED, READING, PageImage, RecordStore, RecordView
 
@@ -49,7 +50,7 @@ def add_to_store(store: RecordStore, path: str | os.PathLike[str]) -> ImportOutc
     try:
         loaded = load_image(Path(path))
     except ImageLoadError as exc:
-        return ImportOutcome(str(path), None, False, str(exc), exc.reason)
+        return ImportOutcome(str(path), None, False, message_of(exc), exc.reason)
     record, created = store.add_image(
         loaded.data, loaded.sha256, str(path), loaded.format, loaded.width, loaded.height
     )
@@ -64,7 +65,7 @@ def add_pages_to_store(store: RecordStore, paths: Iterable[str | os.PathLike[str
         try:
             loaded = load_image(Path(path))
         except ImageLoadError as exc:
-            return ImportOutcome(str(path), None, False, str(exc), exc.reason)
+            return ImportOutcome(str(path), None, False, message_of(exc), exc.reason)
         pages.append(
             PageImage(loaded.data, loaded.sha256, str(path), loaded.format, loaded.width, loaded.height)
         )

@@ -36,6 +36,58 @@ TEMPLATES: dict[str, str] = {
     "med.belongs_to": "{name} 属于 {group}（词表）",
     "med.part_belongs_to": "{part}（{name} 的成份）属于 {group}（词表）",
     "med.one_off": "“{found}”与 {word} 相差一个字（可能是识别错误）",
+    # errors and notes stored with a record (its error, its warnings), and import errors
+    "reading.image_copy_unreadable": "无法读取已保存的图片副本：{reason}",
+    "reading.out_of_memory": "内存不足，无法读取这张图片",
+    "reading.program_error": "识别时程序出错（{name}），详情已写入日志",
+    "image.directory": "这是一个文件夹，不是图片文件：{path}",
+    "image.file_too_large": "文件太大（{size} MB），不像是说明书图片：{path}",
+    "image.file_too_large_read": "文件太大，不像是说明书图片：{path}",
+    "image.missing": "找不到文件：{path}",
+    "image.permission": "没有权限读取文件（可能被其他程序占用）：{path}",
+    "image.unreadable": "无法读取文件：{path}（{reason}）",
+    "image.timeout": "打开文件超时（可能被其他程序占用或在网络盘上）：{path}",
+    "image.fifo": "这不是普通文件，而是管道文件（FIFO），没有读取：{path}",
+    "image.socket": "这不是普通文件，而是套接字文件，没有读取：{path}",
+    "image.device": "这不是普通文件，而是设备文件，没有读取：{path}",
+    "image.special": "这不是普通文件，而是特殊文件，没有读取：{path}",
+    "image.empty": "文件是空的（0 字节）",
+    "image.pdf": "这是 PDF 文件：请导出为图片后再导入",
+    "image.heic": "不支持 HEIC 格式：请在手机上另存为 JPG 后再导入",
+    "image.avif": "不支持 AVIF 格式：请在手机上另存为 JPG 后再导入",
+    "image.unsupported": "不支持 {format} 格式：请另存为 JPG 或 PNG 后再导入",
+    "image.not_image": "不是图片文件",
+    "image.out_of_memory": "图片太大，内存不足，无法读取",
+    "image.truncated": "图片文件不完整（可能还在下载或传输中断）",
+    "image.damaged": "图片文件已损坏，无法读取（{format}）",
+    "image.too_many_pixels": "图片尺寸过大（约 {megapixels} 百万像素），为安全起见没有读取",
+    "image.odd_size": "图片尺寸过大（尺寸异常），为安全起见没有读取",
+    "image.over_limit": "图片尺寸过大（{width}×{height}，约 {megapixels} 百万像素，上限 {limit} 百万），为安全起见没有读取",
+    "image.first_frame": "动图只读取了第一帧",
+    "image.tiff_pages": "多页 TIFF（共 {frames} 页）只读取了第一页",
+    "image.frames": "文件包含 {frames} 张图片，只读取了第一张",
+    "image.wrong_extension": "文件扩展名 {ext} 与实际格式 {format} 不符，已按实际格式读取",
+    "image.rotated": "已按EXIF方向旋转",
+    "image.bad_exif": "EXIF 方向信息有误，未旋转",
+    "image.cmyk": "CMYK 图像已转换为 RGB",
+    "image.deep_gray": "高位深灰度图像已转换为 8 位",
+    "image.transparent": "透明背景已填充为白色",
+    "engine.loading_builtin": "正在加载内置识别模型",
+    "engine.builtin_ready": "内置识别模型已就绪",
+    "engine.hunyuan_ready": "HunyuanOCR 已就绪",
+    "engine.detecting_device": "检测设备",
+    "engine.importing_transformers": "导入 transformers",
+    "engine.loading_processor": "加载分词器与图像处理器",
+    "engine.loading_weights": "加载模型权重（{dtype}）",
+    "engine.moving_to": "移到 {device}",
+    "engine.rapid_missing": "内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）",
+    "engine.rapid_models_missing": "内置识别引擎缺少模型文件（{files}），请重新安装 rapidocr 软件包",
+    "engine.timeout": "HunyuanOCR 超时：超过了每张图 {budget} 秒的时间预算",
+    "engine.out_of_memory": "HunyuanOCR 内存不足：这张图太大，无法在这台电脑上识别",
+    "engine.gpu_out_of_memory": "HunyuanOCR 显存不足（{device}）：这张图太大，无法在这台电脑的 GPU 上识别",
+    "engine.vram": "显存不足，无法加载 HunyuanOCR 模型",
+    "pages.edits_left_behind": "合并前有 {count} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在",
+    "pages.split_edit_left_behind": "拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{label}】{value}",
 }
 
 
@@ -52,6 +104,12 @@ class CoreMessage(str):
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "args": self.args, "text": str(self)}
+
+
+def message_of(exc: BaseException) -> str:
+    """An exception's message: the CoreMessage it was raised with (code kept), else its text."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, CoreMessage) else str(exc)
 
 
 def from_json(value: Any) -> str:

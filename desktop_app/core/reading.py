@@ -12,13 +12,13 @@ import enum
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
 from desktop_app.core.images import ImageLoadError, load_image_bytes
-from desktop_app.core.messages import CoreMessage
+from desktop_app.core.messages import CoreMessage, message_of
 from desktop_app.core.pages import analyse_pages
 from desktop_app.core.pipeline import analyse
 from desktop_app.core.store import ClaimLostError, RecordStore, RecordView
 
 CANCELLED_MESSAGE = CoreMessage("reading.cancelled")
-OUT_OF_MEMORY_MESSAGE = "内存不足，无法读取这张图片"
+OUT_OF_MEMORY_MESSAGE = CoreMessage("reading.out_of_memory")
 
 
 class ReadOutcome(enum.Enum):
@@ -54,10 +54,10 @@ def read_queued(
     except Cancelled:
         return ReadOutcome.CANCELLED
     except (ImageLoadError, EngineUnavailable, EngineFailed) as exc:
-        store.mark_failed(record.id, str(exc))
+        store.mark_failed(record.id, message_of(exc))
         return ReadOutcome.FAILED
     except OSError as exc:
-        store.mark_failed(record.id, f"无法读取已保存的图片副本：{exc.strerror or exc}")
+        store.mark_failed(record.id, CoreMessage("reading.image_copy_unreadable", reason=exc.strerror or exc))
         return ReadOutcome.FAILED
     except MemoryError:
         store.mark_failed(record.id, OUT_OF_MEMORY_MESSAGE)

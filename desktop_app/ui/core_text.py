@@ -42,6 +42,83 @@ UI_TEMPLATES: dict[str, str] = {
     "med.belongs_to": QT_TRANSLATE_NOOP("CoreMessage", "{name} 属于 {group}（词表）"),
     "med.part_belongs_to": QT_TRANSLATE_NOOP("CoreMessage", "{part}（{name} 的成份）属于 {group}（词表）"),
     "med.one_off": QT_TRANSLATE_NOOP("CoreMessage", "“{found}”与 {word} 相差一个字（可能是识别错误）"),
+    "reading.image_copy_unreadable": QT_TRANSLATE_NOOP("CoreMessage", "无法读取已保存的图片副本：{reason}"),
+    "reading.out_of_memory": QT_TRANSLATE_NOOP("CoreMessage", "内存不足，无法读取这张图片"),
+    "reading.program_error": QT_TRANSLATE_NOOP("CoreMessage", "识别时程序出错（{name}），详情已写入日志"),
+    "image.directory": QT_TRANSLATE_NOOP("CoreMessage", "这是一个文件夹，不是图片文件：{path}"),
+    "image.file_too_large": QT_TRANSLATE_NOOP(
+        "CoreMessage", "文件太大（{size} MB），不像是说明书图片：{path}"
+    ),
+    "image.file_too_large_read": QT_TRANSLATE_NOOP("CoreMessage", "文件太大，不像是说明书图片：{path}"),
+    "image.missing": QT_TRANSLATE_NOOP("CoreMessage", "找不到文件：{path}"),
+    "image.permission": QT_TRANSLATE_NOOP("CoreMessage", "没有权限读取文件（可能被其他程序占用）：{path}"),
+    "image.unreadable": QT_TRANSLATE_NOOP("CoreMessage", "无法读取文件：{path}（{reason}）"),
+    "image.timeout": QT_TRANSLATE_NOOP(
+        "CoreMessage", "打开文件超时（可能被其他程序占用或在网络盘上）：{path}"
+    ),
+    "image.fifo": QT_TRANSLATE_NOOP("CoreMessage", "这不是普通文件，而是管道文件（FIFO），没有读取：{path}"),
+    "image.socket": QT_TRANSLATE_NOOP("CoreMessage", "这不是普通文件，而是套接字文件，没有读取：{path}"),
+    "image.device": QT_TRANSLATE_NOOP("CoreMessage", "这不是普通文件，而是设备文件，没有读取：{path}"),
+    "image.special": QT_TRANSLATE_NOOP("CoreMessage", "这不是普通文件，而是特殊文件，没有读取：{path}"),
+    "image.empty": QT_TRANSLATE_NOOP("CoreMessage", "文件是空的（0 字节）"),
+    "image.pdf": QT_TRANSLATE_NOOP("CoreMessage", "这是 PDF 文件：请导出为图片后再导入"),
+    "image.heic": QT_TRANSLATE_NOOP("CoreMessage", "不支持 HEIC 格式：请在手机上另存为 JPG 后再导入"),
+    "image.avif": QT_TRANSLATE_NOOP("CoreMessage", "不支持 AVIF 格式：请在手机上另存为 JPG 后再导入"),
+    "image.unsupported": QT_TRANSLATE_NOOP(
+        "CoreMessage", "不支持 {format} 格式：请另存为 JPG 或 PNG 后再导入"
+    ),
+    "image.not_image": QT_TRANSLATE_NOOP("CoreMessage", "不是图片文件"),
+    "image.out_of_memory": QT_TRANSLATE_NOOP("CoreMessage", "图片太大，内存不足，无法读取"),
+    "image.truncated": QT_TRANSLATE_NOOP("CoreMessage", "图片文件不完整（可能还在下载或传输中断）"),
+    "image.damaged": QT_TRANSLATE_NOOP("CoreMessage", "图片文件已损坏，无法读取（{format}）"),
+    "image.too_many_pixels": QT_TRANSLATE_NOOP(
+        "CoreMessage", "图片尺寸过大（约 {megapixels} 百万像素），为安全起见没有读取"
+    ),
+    "image.odd_size": QT_TRANSLATE_NOOP("CoreMessage", "图片尺寸过大（尺寸异常），为安全起见没有读取"),
+    "image.over_limit": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "图片尺寸过大（{width}×{height}，约 {megapixels} 百万像素，上限 {limit} 百万），为安全起见没有读取",
+    ),
+    "image.first_frame": QT_TRANSLATE_NOOP("CoreMessage", "动图只读取了第一帧"),
+    "image.tiff_pages": QT_TRANSLATE_NOOP("CoreMessage", "多页 TIFF（共 {frames} 页）只读取了第一页"),
+    "image.frames": QT_TRANSLATE_NOOP("CoreMessage", "文件包含 {frames} 张图片，只读取了第一张"),
+    "image.wrong_extension": QT_TRANSLATE_NOOP(
+        "CoreMessage", "文件扩展名 {ext} 与实际格式 {format} 不符，已按实际格式读取"
+    ),
+    "image.rotated": QT_TRANSLATE_NOOP("CoreMessage", "已按EXIF方向旋转"),
+    "image.bad_exif": QT_TRANSLATE_NOOP("CoreMessage", "EXIF 方向信息有误，未旋转"),
+    "image.cmyk": QT_TRANSLATE_NOOP("CoreMessage", "CMYK 图像已转换为 RGB"),
+    "image.deep_gray": QT_TRANSLATE_NOOP("CoreMessage", "高位深灰度图像已转换为 8 位"),
+    "image.transparent": QT_TRANSLATE_NOOP("CoreMessage", "透明背景已填充为白色"),
+    "engine.loading_builtin": QT_TRANSLATE_NOOP("CoreMessage", "正在加载内置识别模型"),
+    "engine.builtin_ready": QT_TRANSLATE_NOOP("CoreMessage", "内置识别模型已就绪"),
+    "engine.hunyuan_ready": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 已就绪"),
+    "engine.detecting_device": QT_TRANSLATE_NOOP("CoreMessage", "检测设备"),
+    "engine.importing_transformers": QT_TRANSLATE_NOOP("CoreMessage", "导入 transformers"),
+    "engine.loading_processor": QT_TRANSLATE_NOOP("CoreMessage", "加载分词器与图像处理器"),
+    "engine.loading_weights": QT_TRANSLATE_NOOP("CoreMessage", "加载模型权重（{dtype}）"),
+    "engine.moving_to": QT_TRANSLATE_NOOP("CoreMessage", "移到 {device}"),
+    "engine.rapid_missing": QT_TRANSLATE_NOOP(
+        "CoreMessage", "内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）"
+    ),
+    "engine.rapid_models_missing": QT_TRANSLATE_NOOP(
+        "CoreMessage", "内置识别引擎缺少模型文件（{files}），请重新安装 rapidocr 软件包"
+    ),
+    "engine.timeout": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 超时：超过了每张图 {budget} 秒的时间预算"),
+    "engine.out_of_memory": QT_TRANSLATE_NOOP(
+        "CoreMessage", "HunyuanOCR 内存不足：这张图太大，无法在这台电脑上识别"
+    ),
+    "engine.gpu_out_of_memory": QT_TRANSLATE_NOOP(
+        "CoreMessage", "HunyuanOCR 显存不足（{device}）：这张图太大，无法在这台电脑的 GPU 上识别"
+    ),
+    "engine.vram": QT_TRANSLATE_NOOP("CoreMessage", "显存不足，无法加载 HunyuanOCR 模型"),
+    "pages.edits_left_behind": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "合并前有 {count} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在",
+    ),
+    "pages.split_edit_left_behind": QT_TRANSLATE_NOOP(
+        "CoreMessage", "拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{label}】{value}"
+    ),
 }
 #: short reasons for the status bar: why the built-in engine reads (code -> reason)
 UI_REASONS: dict[str, str] = {

@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.ui.core_text import fallback_reason
+from desktop_app.ui.core_text import core_text, fallback_reason
 from desktop_app.ui.ocr_worker import EngineInfo
 
 _FALLBACK_REASON = re.compile(r"HunyuanOCR 未使用：(.+?)[；;]已使用内置 CPU 引擎")
@@ -32,7 +32,9 @@ def engine_status_text(info: EngineInfo) -> str:
 def loading_text(percent: int, step: str) -> str:
     if percent < 0:
         return QCoreApplication.translate("EngineStatus", "正在启动识别引擎…")
-    return QCoreApplication.translate("EngineStatus", "正在加载模型 {0}%（{1}）").format(percent, step)
+    return QCoreApplication.translate("EngineStatus", "正在加载模型 {0}%（{1}）").format(
+        percent, core_text(step)
+    )
 
 
 def failed_text(message: str) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage
 
 from desktop_app.core.images import ImageLoadError, load_image_bytes
 from desktop_app.core.importer import add_to_store, collect_images
+from desktop_app.core.messages import message_of
 from desktop_app.core.store import RecordStore, RecordView
 from desktop_app.ui.messages import plain_words
 from desktop_app.ui.tasks import TaskRunner
@@ -114,7 +115,7 @@ class Importer(QObject):
             try:
                 loaded = load_image_bytes(data, "clipboard.png")
             except ImageLoadError as exc:
-                return ImportItem(source, origin, None, False, str(exc))
+                return ImportItem(source, origin, None, False, message_of(exc))
             record, created = store.add_image(
                 data, loaded.sha256, source, loaded.format, loaded.width, loaded.height
             )

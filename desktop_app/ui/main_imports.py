@@ -13,6 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiAppli
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.core.images import IMAGE_EXTENSIONS
+from desktop_app.ui.core_text import core_text
 from desktop_app.ui.importing import Importer, ImportItem, Origin, local_files
 from desktop_app.ui.record_list import RecordList, source_name
 
@@ -94,12 +95,12 @@ class ImportsMixin:
             if item.origin is Origin.WATCH:
                 messages.warning(
                     QCoreApplication.translate("MainWindow", "监视文件夹中的“{0}”无法导入：{1}").format(
-                        name, item.error
+                        name, core_text(item.error)
                     )
                 )
             else:
                 messages.error(
-                    QCoreApplication.translate("MainWindow", "“{0}”无法导入：{1}").format(name, item.error)
+                    QCoreApplication.translate("MainWindow", "“{0}”无法导入：{1}").format(name, core_text(item.error))
                 )
             return
         record = item.record

@@ -11,7 +11,7 @@ import time
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop_app.core.reading import ReadOutcome
+from desktop_app.core.reading import CANCELLED_MESSAGE, ReadOutcome
 from desktop_app.core.store import QUEUED, READING, RecordStore, StoreError
 from desktop_app.ui.ocr_worker import EngineConfig, EngineInfo, OcrWorker, preload_modules
 
@@ -19,11 +19,12 @@ log = logging.getLogger("insert_reader.ocr")
 
 
 class OcrQueue(QObject):
-    engine_loading = Signal(int, str)
+    engine_loading = Signal(int, object)  # percent, the step (a CoreMessage or text)
     engine_ready = Signal(object)  # EngineInfo
     engine_failed = Signal(str)
     notice = Signal(str)
     record_started = Signal(int, int, int)  # record id, number in batch, batch size
+    queue_changed = Signal()  # records were queued or cancelled (``waiting()`` says how many are left)
     record_finished = Signal(int, str)  # record id, ReadOutcome value
     busy_changed = Signal(bool)
     idle = Signal(int)  # the worker looked at the queue and found nothing (more) to read now; records left
@@ -95,6 +96,18 @@ class OcrQueue(QObject):
         if self._started:
             self._asked = True
             self._wake.emit()
+        self.queue_changed.emit()
+
+    def waiting(self) -> int:
+        """The records of this batch still to read, the one being read included (cancelled ones left out)."""
+        try:
+            pending = self._store.pending()
+        except StoreError:
+            return 0
+        cancelled = self._worker.cancelled_ids()
+        current = self._worker.current_record()  # claimed (and so not pending) once its reading starts
+        left = sum(1 for r in pending if r.id not in cancelled and r.id != current)
+        return left + (current is not None)
 
     def reconfigure(self, config: EngineConfig) -> None:
         if config == self.config:
@@ -112,10 +125,11 @@ class OcrQueue(QObject):
             self._cancelled_jobs.add(job)
         if not self._started:  # nothing reads the queue: say so in the store at once
             try:
-                self._store.mark_failed(record_id, "已取消识别")
+                self._store.mark_failed(record_id, CANCELLED_MESSAGE)
             except StoreError as exc:
                 self.problem.emit(str(exc))
             self.record_finished.emit(record_id, ReadOutcome.CANCELLED.value)
+        self.queue_changed.emit()
 
     def cancel_all(self) -> None:
         try:

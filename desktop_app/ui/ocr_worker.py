@@ -24,8 +24,10 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.reading import CANCELLED_MESSAGE, ReadOutcome, read_queued
 from desktop_app.core.store import RecordStore, StoreError
+from desktop_app.ui.core_text import core_text
 
 log = logging.getLogger("insert_reader.ocr")
 
@@ -77,7 +79,7 @@ class _Job:
 class OcrWorker(QObject):
     """Lives on the worker thread. Connect to its slots with queued connections only (see OcrQueue)."""
 
-    engine_loading = Signal(int, str)  # percent (-1: unknown), what is being done
+    engine_loading = Signal(int, object)  # percent (-1: unknown), what is being done (str, CoreMessage kept)
     engine_ready = Signal(object)  # EngineInfo
     engine_failed = Signal(str)  # plain words
     notice = Signal(str)  # the HunyuanOCR licence notice, shown once
@@ -128,6 +130,11 @@ class OcrWorker(QObject):
     def current_record(self) -> int | None:
         with self._lock:
             return self._current.record_id if self._current else None
+
+    def cancelled_ids(self) -> set[int]:
+        """Records cancelled that the worker has not dropped from its queue yet."""
+        with self._lock:
+            return set(self._cancel_ids)
 
     # -- slots (worker thread) --------------------------------------------------------------------------
 
@@ -251,8 +258,8 @@ class OcrWorker(QObject):
             self.problem.emit(str(exc))
         except Exception as exc:
             log.exception("reading record %s failed", record.id)
-            message = self.tr("识别时程序出错（{0}），详情已写入日志").format(type(exc).__name__)
-            self.problem.emit(message)
+            message = CoreMessage("reading.program_error", name=type(exc).__name__)
+            self.problem.emit(core_text(message))
             with contextlib.suppress(StoreError):
                 self._store.mark_failed(record.id, message)
         self._skip.add(record.id)

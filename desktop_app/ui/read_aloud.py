@@ -1,5 +1,8 @@
-"""朗读: the read-aloud bar under the record's toolbar (the speech thread behind it: speech_thread.py).
+"""朗读: the read-aloud bar under the record's toolbar (the speech thread behind it: speech_thread.py; speed
+and voice: read_aloud_choices.py).
 
+Its buttons and section checkboxes wrap onto more rows where the record's column is narrow (flow_layout.py):
+opening the bar never makes the column wider, so the record list and the picture keep their width.
 Speech that cannot be played (no player, no audio device) is said in plain words, with the offer to save it as
 a WAV instead.
 """
@@ -12,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -31,20 +33,15 @@ from desktop_app.core.leaflet import (
     speech_sections,
 )
 from desktop_app.core.sheet import UNCHECKED_SPOKEN
-from desktop_app.core.speech import VoiceInfo, WavReport, mandarin_score
+from desktop_app.core.speech import VoiceInfo, WavReport
 from desktop_app.core.speech.player import PlaybackError
 from desktop_app.core.store import RecordView
+from desktop_app.ui.flow_layout import FlowLayout, FlowSectionChooser
 from desktop_app.ui.messages import MessageCenter
-from desktop_app.ui.settings import SPEECH_RATE, SPEECH_VOICE, Settings
-from desktop_app.ui.sheet_dialog import SectionChooser, safe_file_stem, sheet_choices
-from desktop_app.ui.speech_thread import (
-    IDLE,
-    PAUSED,
-    RATE_CHOICES,
-    SPEAKING,
-    SpeechController,
-    speech_problem,
-)
+from desktop_app.ui.read_aloud_choices import SpeechChoices
+from desktop_app.ui.settings import Settings
+from desktop_app.ui.sheet_dialog import safe_file_stem, sheet_choices
+from desktop_app.ui.speech_thread import IDLE, PAUSED, SPEAKING, SpeechController, speech_problem
 
 log = logging.getLogger("insert_reader.ui.speech")
 
@@ -84,7 +81,6 @@ class ReadAloudBar(QFrame):
         self._field_ids: list[int | None] = []
         self._labels: list[str] = []
         self._voices_asked = False
-        self.voices: list[VoiceInfo] = []  # as the speech engine reported them (once asked)
 
         self.speak_button = QPushButton(self)
         self.pause_button = QPushButton(self)
@@ -93,51 +89,43 @@ class ReadAloudBar(QFrame):
         self.wav_button = QPushButton(self)
         for button in (self.speak_button, self.pause_button, self.resume_button, self.stop_button):
             button.setAutoDefault(False)
-        self.speed_label = QLabel(self)
-        self.speed = QComboBox(self)
-        self.voice_label = QLabel(self)
-        self.voice = QComboBox(self)
-        self.voice.setMinimumContentsLength(10)
-        self.voice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.voice.addItem("", "")  # 自动（普通话）; the engine's Mandarin voices are added once listed
-        chosen_voice = settings.get(SPEECH_VOICE)
-        if chosen_voice:
-            self.voice.addItem(chosen_voice, chosen_voice)
-            self.voice.setCurrentIndex(1)
+        self.choices = SpeechChoices(settings, self)
+        self.speed, self.voice = self.choices.speed, self.choices.voice
         self.close_button = QToolButton(self)
         self.close_button.setAutoRaise(True)
         self.close_button.setText("×")
         self.sections_label = QLabel(self)
-        self.sections = SectionChooser(4, self)
-        self.status = QLabel(self)
+        self.sections = FlowSectionChooser(self, leading=self.sections_label)
+        self.status = _StatusLabel(self)
         self.status.setObjectName("read-aloud-status")
         self.status.setWordWrap(True)
+        self.status.setText("")
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
-        self.progress.setFixedWidth(200)
+        self.progress.setFixedWidth(160)
         self.progress.hide()
 
-        controls = QHBoxLayout()
-        for w in (self.speak_button, self.pause_button, self.resume_button, self.stop_button):
-            controls.addWidget(w)
-        controls.addSpacing(12)
-        controls.addWidget(self.speed_label)
-        controls.addWidget(self.speed)
-        controls.addWidget(self.voice_label)
-        controls.addWidget(self.voice, 1)
-        controls.addWidget(self.wav_button)
-        controls.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        sections_row = QHBoxLayout()
-        sections_row.addWidget(self.sections_label, 0, Qt.AlignmentFlag.AlignTop)
-        sections_row.addWidget(self.sections, 1)
+        # the buttons, then speed and voice each with its label: groups that wrap as a whole
+        controls = FlowLayout(spacing=8)
+        for group in (
+            (self.speak_button, self.pause_button, self.resume_button, self.stop_button),
+            (self.choices.speed_label, self.speed),
+            (self.choices.voice_label, self.voice),
+            (self.wav_button,),
+        ):
+            controls.addWidget(_row(self, group))
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addLayout(controls, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.progress)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
-        layout.addLayout(controls)
-        layout.addLayout(sections_row)
+        layout.addLayout(top)
+        layout.addWidget(self.sections)
         layout.addLayout(status_row)
 
         self.speak_button.clicked.connect(self.speak)
@@ -147,15 +135,12 @@ class ReadAloudBar(QFrame):
         self.wav_button.clicked.connect(self.save_wav_as)
         self.close_button.clicked.connect(self._close)
         self.sections.changed.connect(self._update_buttons)
-        self.speed.activated.connect(self._speed_chosen)
-        self.voice.activated.connect(self._voice_chosen)
-        settings.changed.connect(self._setting_changed)
         c = self.controller
         c.section_started.connect(self._section_started)
         c.progress.connect(self._progress)
         c.job_finished.connect(self._job_finished)
         c.job_failed.connect(self._job_failed)
-        c.voices_listed.connect(self._voices_listed)
+        c.voices_listed.connect(self.choices.voices_listed)
         self._retranslate()
         self._update_buttons()
 
@@ -164,6 +149,11 @@ class ReadAloudBar(QFrame):
     @property
     def state(self) -> str:
         return self.controller.state
+
+    @property
+    def voices(self) -> list[VoiceInfo]:
+        """The voices the speech engine reported (empty until asked and answered)."""
+        return self.choices.voices
 
     def ask_voices(self) -> None:
         """Ask the engine for its voices (once); ``controller.voices_listed`` tells them."""
@@ -330,56 +320,11 @@ class ReadAloudBar(QFrame):
         self.failed.emit(text)
         self._update_buttons()
 
-    def _voices_listed(self, voices: list[VoiceInfo]) -> None:
-        self.voices = list(voices)
-        chosen = self._settings.get(SPEECH_VOICE)
-        self.voice.clear()
-        self.voice.addItem(self.tr("自动（普通话）"), "")
-        for v in sorted(voices, key=mandarin_score, reverse=True):
-            self.voice.addItem(f"{v.name} ({v.id})" if v.name and v.name != v.id else v.id, v.id)
-        if chosen and self.voice.findData(chosen) < 0:
-            self.voice.addItem(chosen, chosen)
-        self.voice.setCurrentIndex(max(0, self.voice.findData(chosen)))
-
-    # -- settings --------------------------------------------------------------------------------------------
-
     def _share(self) -> float:
-        data = self.speed.currentData()
-        return float(data) if data is not None else self._settings.get(SPEECH_RATE)
+        return self.choices.share()
 
     def _voice_id(self) -> str:
-        data = self.voice.currentData()
-        return str(data) if data is not None else self._settings.get(SPEECH_VOICE)
-
-    def _speed_chosen(self, index: int) -> None:
-        self._settings.set(SPEECH_RATE, float(self.speed.itemData(index)))
-
-    def _voice_chosen(self, index: int) -> None:
-        self._settings.set(SPEECH_VOICE, str(self.voice.itemData(index) or ""))
-
-    def _setting_changed(self, key: str) -> None:
-        if key == SPEECH_RATE.key:
-            self._fill_speeds()
-        elif key == SPEECH_VOICE.key:
-            chosen = self._settings.get(SPEECH_VOICE)
-            if self.voice.findData(chosen) < 0:
-                self.voice.addItem(chosen, chosen)
-            self.voice.setCurrentIndex(self.voice.findData(chosen))
-
-    def _fill_speeds(self) -> None:
-        share = self._settings.get(SPEECH_RATE)
-        names = {
-            0.5: self.tr("很慢"),
-            0.6: self.tr("慢"),
-            0.75: self.tr("较慢（适合老人）"),
-            1.0: self.tr("正常"),
-            1.25: self.tr("快"),
-        }
-        shares = sorted({*RATE_CHOICES, round(share, 2)})
-        self.speed.clear()
-        for value in shares:
-            self.speed.addItem(names.get(value) or self.tr("{0}%").format(round(value * 100)), value)
-        self.speed.setCurrentIndex(self.speed.findData(round(share, 2)))
+        return self.choices.voice_id()
 
     # -- state -------------------------------------------------------------------------------------------------
 
@@ -404,14 +349,31 @@ class ReadAloudBar(QFrame):
         self.stop_button.setText(self.tr("停止"))
         self.wav_button.setText(self.tr("保存为 WAV…"))
         self.wav_button.setToolTip(self.tr("把朗读保存成声音文件，可以发回聊天群"))
-        self.speed_label.setText(self.tr("语速："))
-        self.voice_label.setText(self.tr("声音："))
         self.close_button.setToolTip(self.tr("关闭朗读栏"))
         self.sections_label.setText(self.tr("朗读内容："))
-        self.voice.setItemText(0, self.tr("自动（普通话）"))
-        self._fill_speeds()
+        self.choices.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _row(parent: QWidget, widgets: Sequence[QWidget]) -> QWidget:
+    """``widgets`` side by side in one widget (they stay together when the bar's rows wrap)."""
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    for w in widgets:
+        w.setParent(box)
+        row.addWidget(w)
+    return box
+
+
+class _StatusLabel(QLabel):
+    """Shown only while it has something to say: an empty status takes no row."""
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        super().setText(text)
+        self.setVisible(bool(text))

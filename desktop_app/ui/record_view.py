@@ -41,7 +41,7 @@ from desktop_app.ui.image_view import ImageView
 from desktop_app.ui.messages import MessageCenter
 from desktop_app.ui.record_fields import FieldsPane
 from desktop_app.ui.record_list import source_name
-from desktop_app.ui.record_notes import notes_html
+from desktop_app.ui.record_notes import RecordNotes
 from desktop_app.ui.record_pages import RecordPictures
 from desktop_app.ui.record_review import RecordReview
 from desktop_app.ui.review_bar import ReviewGate
@@ -110,11 +110,7 @@ class RecordPanel(QWidget):
         self.output_toolbar.addAction(self.print_action)
         self.output_toolbar.addAction(self.speak_action)
 
-        self.notes = QLabel(right)
-        self.notes.setWordWrap(True)
-        self.notes.setTextFormat(Qt.TextFormat.RichText)
-        self.notes.setObjectName("record-notes")
-        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes = RecordNotes(right)
         self.fields = FieldsPane(right)
         self.fields.committed.connect(self._save_field)
         self.fields.revert_requested.connect(self._revert_field)
@@ -277,9 +273,7 @@ class RecordPanel(QWidget):
                 self.tr("核对时间：{0}").format(record.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M"))
             )
         self.meta.setText("　".join(parts))
-        html = notes_html(record)
-        self.notes.setText(html)
-        self.notes.setVisible(bool(html))
+        self.notes.set_record(record)
         reviewed = record.status == REVIEWED
         self.review_action.setText(self.tr("取消“已核对”") if reviewed else self.tr("标记为已核对"))
         self.review_action.setEnabled(record.status in (READ, REVIEWED))

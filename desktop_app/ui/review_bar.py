@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.checking import ACCEPTED, CORRECTED, RUN_IN, SUSPECT, ItemState, open_count
 
-LIST_ROWS = 4  # rows in view; more scroll
+LIST_ROWS = 3  # rows in view (each as tall as its wrapped text); more scroll
 STATE_SYMBOLS = {ACCEPTED: "✔", CORRECTED: "✎"}  # open: ●
 
 
@@ -75,9 +77,13 @@ class ReviewBar(QFrame):
         self.counter.setFont(font)
         self.list = QListWidget(self)
         self.list.setObjectName("review-items")
-        self.list.setWordWrap(False)
+        # rows wrap: the whole item is read in the row (English runs longer than the column at 1280x800)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.installEventFilter(self)
         self.list.itemActivated.connect(lambda _item: self._choose(self.list.currentRow()))
         self.list.itemClicked.connect(lambda _item: self._choose(self.list.currentRow()))
         self.prev_action = QAction(self)
@@ -131,10 +137,23 @@ class ReviewBar(QFrame):
         self.current = ids.index(keep) if keep in ids else -1
         if self.current >= 0:
             self.list.setCurrentRow(self.current)
-        rows = max(1, min(LIST_ROWS, len(self.states)))
-        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 4)
         self.setVisible(bool(self.states))
         self._retranslate()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as its first LIST_ROWS rows, as they wrap at the list's width now (more rows scroll)."""
+        if self.list.viewport().width() <= 0 or not self.states:
+            return
+        self.list.doItemsLayout()
+        rows = min(LIST_ROWS, len(self.states))
+        height = sum(self.list.visualItemRect(self.list.item(i)).height() for i in range(rows))
+        self.list.setFixedHeight(height + 2 * self.list.frameWidth() + 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.Resize:
+            self._fit_height()
+        return super().eventFilter(watched, event)
 
     # -- stepping -----------------------------------------------------------------------------------------
 

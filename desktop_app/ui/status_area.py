@@ -42,12 +42,25 @@ class ReadingStatus(QObject):
         queue.engine_loading.connect(lambda pct, step: self.engine_label.setText(loading_text(pct, step)))
         queue.engine_ready.connect(self.engine_ready)
         queue.busy_changed.connect(self.busy_changed)
+        queue.queue_changed.connect(self.recount)
 
     def record_started(self, number: int, total: int) -> None:
         self.progress = (number, total)
         self._progress_text()
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(number - 1)
+
+    def recount(self) -> None:
+        """Records were queued or cancelled while one is read: the batch size is what is queued now (the
+        worker says the same when the next one starts)."""
+        number, total = self.progress
+        if not total or not self.queue.busy:
+            return
+        now = max(number, number - 1 + self.queue.waiting())
+        if now != total:
+            self.progress = (number, now)
+            self._progress_text()
+            self.progress_bar.setRange(0, now)
 
     def _progress_text(self) -> None:
         number, total = self.progress
@@ -61,6 +74,7 @@ class ReadingStatus(QObject):
         else:
             self._timer.stop()
             self.progress_box.hide()
+            self.progress = (0, 0)
 
     def _show_progress(self) -> None:
         if self.queue.busy:

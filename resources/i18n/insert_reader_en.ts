@@ -104,13 +104,268 @@
         <translation>“{found}” differs from {word} by one character (perhaps misread)</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="45"/>
+        <source>无法读取已保存的图片副本：{reason}</source>
+        <translation>The stored copy of the picture cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="46"/>
+        <source>内存不足，无法读取这张图片</source>
+        <translation>Not enough memory to read this picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="47"/>
+        <source>识别时程序出错（{name}），详情已写入日志</source>
+        <translation>The program failed while reading ({name}); the details are in the log</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/core_text.py" line="48"/>
+        <source>这是一个文件夹，不是图片文件：{path}</source>
+        <translation>This is a folder, not a picture: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="49"/>
+        <source>文件太大（{size} MB），不像是说明书图片：{path}</source>
+        <translation>The file is too large ({size} MB) to be a picture of an insert: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="52"/>
+        <source>文件太大，不像是说明书图片：{path}</source>
+        <translation>The file is too large to be a picture of an insert: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="53"/>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="54"/>
+        <source>没有权限读取文件（可能被其他程序占用）：{path}</source>
+        <translation>No permission to read the file (another program may be using it): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="55"/>
+        <source>无法读取文件：{path}（{reason}）</source>
+        <translation>Cannot read the file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="56"/>
+        <source>打开文件超时（可能被其他程序占用或在网络盘上）：{path}</source>
+        <translation>Opening the file timed out (another program may hold it, or it is on a network drive): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="59"/>
+        <source>这不是普通文件，而是管道文件（FIFO），没有读取：{path}</source>
+        <translation>Not a regular file but a pipe (FIFO); not read: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="60"/>
+        <source>这不是普通文件，而是套接字文件，没有读取：{path}</source>
+        <translation>Not a regular file but a socket; not read: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="61"/>
+        <source>这不是普通文件，而是设备文件，没有读取：{path}</source>
+        <translation>Not a regular file but a device; not read: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="62"/>
+        <source>这不是普通文件，而是特殊文件，没有读取：{path}</source>
+        <translation>Not a regular file; not read: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="63"/>
+        <source>文件是空的（0 字节）</source>
+        <translation>The file is empty (0 bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="64"/>
+        <source>这是 PDF 文件：请导出为图片后再导入</source>
+        <translation>This is a PDF file: export it as a picture, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="65"/>
+        <source>不支持 HEIC 格式：请在手机上另存为 JPG 后再导入</source>
+        <translation>HEIC is not supported: save it as JPG on the phone, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="66"/>
+        <source>不支持 AVIF 格式：请在手机上另存为 JPG 后再导入</source>
+        <translation>AVIF is not supported: save it as JPG on the phone, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="67"/>
+        <source>不支持 {format} 格式：请另存为 JPG 或 PNG 后再导入</source>
+        <translation>{format} is not supported: save it as JPG or PNG, then import that</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="70"/>
+        <source>不是图片文件</source>
+        <translation>Not a picture file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="71"/>
+        <source>图片太大，内存不足，无法读取</source>
+        <translation>The picture is too large: not enough memory to read it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="72"/>
+        <source>图片文件不完整（可能还在下载或传输中断）</source>
+        <translation>The picture file is incomplete (still downloading, or the transfer broke off)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="73"/>
+        <source>图片文件已损坏，无法读取（{format}）</source>
+        <translation>The picture file is damaged and cannot be read ({format})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="74"/>
+        <source>图片尺寸过大（约 {megapixels} 百万像素），为安全起见没有读取</source>
+        <translation>The picture is too large (about {megapixels} megapixels); not read, to be safe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="77"/>
+        <source>图片尺寸过大（尺寸异常），为安全起见没有读取</source>
+        <translation>The picture&apos;s size is abnormal; not read, to be safe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="78"/>
+        <source>图片尺寸过大（{width}×{height}，约 {megapixels} 百万像素，上限 {limit} 百万），为安全起见没有读取</source>
+        <translation>The picture is too large ({width}×{height}, about {megapixels} megapixels, limit {limit}); not read, to be safe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="82"/>
+        <source>动图只读取了第一帧</source>
+        <translation>Only the first frame of the animation was read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="83"/>
+        <source>多页 TIFF（共 {frames} 页）只读取了第一页</source>
+        <translation>Only the first page of this {frames}-page TIFF was read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="84"/>
+        <source>文件包含 {frames} 张图片，只读取了第一张</source>
+        <translation>The file holds {frames} pictures; only the first was read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="85"/>
+        <source>文件扩展名 {ext} 与实际格式 {format} 不符，已按实际格式读取</source>
+        <translation>The file name ends in {ext} but the file is {format}; it was read as {format}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="88"/>
+        <source>已按EXIF方向旋转</source>
+        <translation>Turned upright by its EXIF orientation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="89"/>
+        <source>EXIF 方向信息有误，未旋转</source>
+        <translation>The EXIF orientation is invalid; not turned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="90"/>
+        <source>CMYK 图像已转换为 RGB</source>
+        <translation>CMYK picture converted to RGB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="91"/>
+        <source>高位深灰度图像已转换为 8 位</source>
+        <translation>High bit-depth greyscale picture converted to 8 bits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="92"/>
+        <source>透明背景已填充为白色</source>
+        <translation>Transparent background filled with white</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="93"/>
+        <source>正在加载内置识别模型</source>
+        <translation>loading the built-in engine&apos;s model</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="94"/>
+        <source>内置识别模型已就绪</source>
+        <translation>built-in engine ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="95"/>
+        <source>HunyuanOCR 已就绪</source>
+        <translation>HunyuanOCR ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="96"/>
+        <source>检测设备</source>
+        <translation>finding the device</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="97"/>
+        <source>导入 transformers</source>
+        <translation>importing transformers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="98"/>
+        <source>加载分词器与图像处理器</source>
+        <translation>loading the tokenizer and image processor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="99"/>
+        <source>加载模型权重（{dtype}）</source>
+        <translation>loading the model weights ({dtype})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="100"/>
+        <source>移到 {device}</source>
+        <translation>moving to {device}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="101"/>
+        <source>内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）</source>
+        <translation>The built-in engine RapidOCR is not installed (pip install rapidocr onnxruntime)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="104"/>
+        <source>内置识别引擎缺少模型文件（{files}），请重新安装 rapidocr 软件包</source>
+        <translation>The built-in engine&apos;s model files are missing ({files}): reinstall the rapidocr package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="107"/>
+        <source>HunyuanOCR 超时：超过了每张图 {budget} 秒的时间预算</source>
+        <translation>HunyuanOCR timed out: over the time budget of {budget} s per picture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="108"/>
+        <source>HunyuanOCR 内存不足：这张图太大，无法在这台电脑上识别</source>
+        <translation>HunyuanOCR ran out of memory: this picture is too large to read on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="111"/>
+        <source>HunyuanOCR 显存不足（{device}）：这张图太大，无法在这台电脑的 GPU 上识别</source>
+        <translation>HunyuanOCR ran out of GPU memory ({device}): this picture is too large for this computer&apos;s GPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="114"/>
+        <source>显存不足，无法加载 HunyuanOCR 模型</source>
+        <translation>Not enough GPU memory to load the HunyuanOCR model</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="115"/>
+        <source>合并前有 {count} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在</source>
+        <translation>{count} edit(s) made before merging were not carried over (that text runs across pages or was read differently); splitting brings back the records with their edits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="119"/>
+        <source>拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{label}】{value}</source>
+        <translation>An edit of the merged record was not carried back (that text runs across pages or was read differently): 【{label}】{value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="125"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="49"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="126"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>
@@ -168,7 +423,7 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>Loading the model {0}% ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/engine_status.py" line="39"/>
+        <location filename="../../desktop_app/ui/engine_status.py" line="41"/>
         <source>识别引擎不可用：{0}</source>
         <translation>Reading engine not available: {0}</translation>
     </message>
@@ -311,13 +566,13 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="70"/>
-        <location filename="../../desktop_app/ui/launch.py" line="90"/>
+        <location filename="../../desktop_app/ui/launch.py" line="71"/>
+        <location filename="../../desktop_app/ui/launch.py" line="94"/>
         <source>无法打开记录库</source>
         <translation>Cannot open the record database</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="126"/>
+        <location filename="../../desktop_app/ui/launch.py" line="130"/>
         <source>自动备份失败：{0}</source>
         <translation>Automatic backup failed: {0}</translation>
     </message>
@@ -325,47 +580,47 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="44"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="45"/>
         <source>打开说明书图片</source>
         <translation>Open insert pictures</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="46"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="47"/>
         <source>图片 ({0})</source>
         <translation>Pictures ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="53"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="54"/>
         <source>导入文件夹中的全部图片</source>
         <translation>Import all pictures in a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="65"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="66"/>
         <source>剪贴板里没有图片或图片文件</source>
         <translation>The clipboard holds no picture or picture file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="96"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="97"/>
         <source>监视文件夹中的“{0}”无法导入：{1}</source>
         <translation>“{0}” in a watched folder cannot be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="102"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="103"/>
         <source>“{0}”无法导入：{1}</source>
         <translation>“{0}” cannot be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="111"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="112"/>
         <source>监视文件夹中有新图片“{0}”，正在识别</source>
         <translation>New picture “{0}” in a watched folder: reading it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="118"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="119"/>
         <source>“{0}”已经导入过，已选中原来的记录</source>
         <translation>“{0}” was imported before: its record is selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="130"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="131"/>
         <source>监视的文件夹不见了，会在它恢复后继续监视：{0}</source>
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
@@ -375,7 +630,7 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_area.py" line="55"/>
+        <location filename="../../desktop_app/ui/status_area.py" line="68"/>
         <source>正在识别第 {0} 张，共 {1} 张</source>
         <translation>Reading picture {0} of {1}</translation>
     </message>
@@ -477,12 +732,12 @@ Data folder: {1}</translation>
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_area.py" line="80"/>
+        <location filename="../../desktop_app/ui/status_area.py" line="94"/>
         <source>全部取消</source>
         <translation>Cancel all</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_area.py" line="82"/>
+        <location filename="../../desktop_app/ui/status_area.py" line="96"/>
         <source>取消排队中和正在识别的图片</source>
         <translation>Cancel the pictures waiting and being read</translation>
     </message>
@@ -848,7 +1103,7 @@ Data folder: {1}</translation>
         <translation>Something went wrong while {0} ({1}); the details are in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/importing.py" line="178"/>
+        <location filename="../../desktop_app/ui/importing.py" line="179"/>
         <source>程序出错（{0}），详情已写入日志</source>
         <extracomment>Origin and the ImportItems of one request (one drop, paste, Open or watched file), when all are in</extracomment>
         <translation>Something went wrong ({0}); the details are in the log</translation>
@@ -857,20 +1112,15 @@ Data folder: {1}</translation>
 <context>
     <name>OcrWorker</name>
     <message>
-        <location filename="../../desktop_app/ui/ocr_worker.py" line="179"/>
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="186"/>
         <source>正在准备识别引擎</source>
         <extracomment>Modules the engine imports on first use. Importing is slow and holds the interpreter, so they are imported on the GUI thread before the window shows, not on the worker while the window is in use.</extracomment>
         <translation>Preparing the reading engine</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ocr_worker.py" line="194"/>
+        <location filename="../../desktop_app/ui/ocr_worker.py" line="201"/>
         <source>识别引擎启动时程序出错（{0}），详情已写入日志</source>
         <translation>The reading engine failed to start ({0}); the details are in the log</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ocr_worker.py" line="254"/>
-        <source>识别时程序出错（{0}），详情已写入日志</source>
-        <translation>Something went wrong while reading ({0}); the details are in the log</translation>
     </message>
 </context>
 <context>
@@ -998,194 +1248,148 @@ Data folder: {1}</translation>
 <context>
     <name>ReadAloudBar</name>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="219"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="209"/>
         <source>药名</source>
         <translation>Drug name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="219"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="209"/>
         <source>未经核对提示</source>
         <translation>Not-checked notice</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="223"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="213"/>
         <source>正在准备朗读…</source>
         <translation>Getting ready to read…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="229"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="219"/>
         <source>已暂停（读完这一句后停下）</source>
         <translation>Paused (after the sentence being read)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="234"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="224"/>
         <source>继续朗读…</source>
         <translation>Reading on…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="245"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="235"/>
         <source>说明书</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="248"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="238"/>
         <source>保存朗读声音</source>
         <translation>Save the reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="249"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="239"/>
         <source>{0}-朗读.wav</source>
         <translation>{0}-reading.wav</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="250"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="240"/>
         <source>WAV 声音文件 (*.wav)</source>
         <translation>WAV sound files (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="267"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="257"/>
         <source>正在生成声音文件…</source>
         <translation>Making the sound file…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="279"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="269"/>
         <source>正在朗读：{0}</source>
         <translation>Reading: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="286"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="276"/>
         <source>正在生成声音文件… {0}%</source>
         <translation>Making the sound file… {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="296"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="286"/>
         <source>声音文件已保存（{0} 秒）</source>
         <translation>Sound file saved ({0} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="297"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="287"/>
         <source>朗读声音已保存：{0}（{1} 秒）</source>
         <translation>Reading saved: {0} ({1} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="300"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="290"/>
         <source>朗读完毕</source>
         <translation>Finished reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="302"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="292"/>
         <source>已停止</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="317"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="307"/>
         <source>朗读失败：{0}。可以点“保存为 WAV…”把朗读保存为声音文件，在手机或其他电脑上播放。</source>
         <translation>Reading aloud failed: {0}. You can use “Save as WAV…” to save the reading as a sound file and play it on a phone or another computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="320"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="310"/>
         <source>无法播放声音：可以保存为 WAV</source>
         <translation>Cannot play sound: you can save it as a WAV</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="326"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="316"/>
         <source>朗读失败：{0}</source>
         <translation>Reading aloud failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="328"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="400"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="318"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="345"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="329"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="319"/>
         <source>朗读失败</source>
         <translation>Reading aloud failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="337"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="411"/>
-        <source>自动（普通话）</source>
-        <translation>Automatic (Mandarin)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="372"/>
-        <source>很慢</source>
-        <translation>Very slow</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="373"/>
-        <source>慢</source>
-        <translation>Slow</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="374"/>
-        <source>较慢（适合老人）</source>
-        <translation>Slower (for elderly listeners)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="375"/>
-        <source>正常</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="376"/>
-        <source>快</source>
-        <translation>Fast</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="381"/>
-        <source>{0}%</source>
-        <translation>{0}%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="401"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="346"/>
         <source>从药名开始，读出选中的部分</source>
         <translation>Read the drug name, then the ticked sections</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="402"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="347"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="403"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="348"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="404"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="349"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="405"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="350"/>
         <source>保存为 WAV…</source>
         <translation>Save as WAV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="406"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="351"/>
         <source>把朗读保存成声音文件，可以发回聊天群</source>
         <translation>Save the reading as a sound file, e.g. to send back to the chat group</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="407"/>
-        <source>语速：</source>
-        <translation>Speed:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="408"/>
-        <source>声音：</source>
-        <translation>Voice:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="409"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="352"/>
         <source>关闭朗读栏</source>
         <translation>Close the read-aloud bar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="410"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="353"/>
         <source>朗读内容：</source>
         <translation>Read:</translation>
     </message>
@@ -1249,94 +1453,109 @@ Data folder: {1}</translation>
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="182"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="193"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="178"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="189"/>
         <source>打开记录</source>
         <translation>opening the record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="272"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="268"/>
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="272"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="268"/>
         <source>导入时间：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="274"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="270"/>
         <source>识别引擎：{0}</source>
         <translation>Engine: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="277"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="273"/>
         <source>核对时间：{0}</source>
         <translation>Checked: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="284"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
         <source>取消“已核对”</source>
         <translation>Undo “checked”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="284"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="378"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="372"/>
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="294"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="288"/>
         <source>已对照原图核对过全部内容（剂量须逐项确认或改正）</source>
         <translation>Everything was checked against the picture (each dose item accepted or corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="296"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="290"/>
         <source>还没有识别完：识别后才能核对</source>
         <translation>Not read yet: it can be checked once it is read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="298"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="292"/>
         <source>识别失败，没有可核对的文字：请重新识别</source>
         <translation>Reading failed, there is no text to check: read it again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="309"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="303"/>
         <source>打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）</source>
         <translation>Print a large-print sheet for the patient, or save it as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="310"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="304"/>
         <source>朗读说明书，或保存为声音文件</source>
         <translation>Read the insert aloud, or save the reading as a sound file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="313"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="307"/>
         <source>请先选择一条已识别出文字的记录</source>
         <translation>Select a record whose text has been read first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="28"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="41"/>
         <source>识别失败：{0}</source>
         <translation>Reading failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="33"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="46"/>
         <source>排队等待识别…</source>
         <translation>Waiting to be read…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="36"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="49"/>
         <source>正在识别，请稍候…</source>
         <translation>Reading, please wait…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="44"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="59"/>
         <source>请注意：</source>
         <translation>Please note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_notes.py" line="48"/>
+        <location filename="../../desktop_app/ui/record_notes.py" line="117"/>
+        <source>⚠ 请注意：{0} 条提示 {1}</source>
+        <translation>⚠ Please note: {0} notes {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_notes.py" line="122"/>
+        <source>收起提示</source>
+        <translation>Fold the notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_notes.py" line="124"/>
+        <source>展开全部提示</source>
+        <translation>Show all the notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/record_notes.py" line="52"/>
         <source>这张图片中没有识别出文字。</source>
         <translation>No text was found in this picture.</translation>
     </message>
@@ -1356,17 +1575,17 @@ Data folder: {1}</translation>
         <translation>showing the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="323"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="317"/>
         <source>保存修改</source>
         <translation>saving the change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="333"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="327"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="364"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="358"/>
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -1375,27 +1594,27 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="366"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="360"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="368"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="362"/>
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="370"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="364"/>
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="371"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="365"/>
         <source>打印大字版</source>
         <translation>Print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="372"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="366"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
@@ -1422,82 +1641,82 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ReviewBar</name>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="42"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="44"/>
         <source>前面可能漏了换行</source>
         <translation>a line break may be missing before it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="44"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="46"/>
         <source>“{0}”不像剂量里的字</source>
         <translation>“{0}” does not look like part of a dose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="46"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="48"/>
         <source>“{0}”把握不大（{1}%）</source>
         <translation>“{0}” read with little certainty ({1}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="54"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="56"/>
         <source>✔ 已确认</source>
         <translation>✔ accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="56"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="58"/>
         <source>✎ 已改正</source>
         <translation>✎ corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="57"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="59"/>
         <source>● 待核对</source>
         <translation>● to check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="193"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="212"/>
         <source>{0} 处待核对（共 {1} 处）</source>
         <translation>{0} to check (of {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="196"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="215"/>
         <source>✔ 剂量已全部核对（{0} 处）</source>
         <translation>✔ All doses checked ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="198"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="217"/>
         <source>‹ 上一处</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="199"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="218"/>
         <source>下一处 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="200"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="219"/>
         <source>✔ 确认无误</source>
         <translation>✔ Read right</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="201"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="220"/>
         <source>✎ 修改</source>
         <translation>✎ Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="202"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="221"/>
         <source>上一处待核对的剂量（Shift+F8）</source>
         <translation>The previous dose to check (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="203"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="222"/>
         <source>下一处待核对的剂量（F8）</source>
         <translation>The next dose to check (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="204"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="223"/>
         <source>对照原图，这处识别无误（F9）</source>
         <translation>Checked against the picture: read right (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="205"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="224"/>
         <source>选中这处文字，直接输入改正（F2）</source>
         <translation>Select this text and type the correction (F2)</translation>
     </message>
@@ -1505,42 +1724,42 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ReviewGate</name>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="271"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="290"/>
         <source>还不能标记为已核对</source>
         <translation>Not ready to mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="273"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="292"/>
         <source>还有 {0} 处剂量未核对。请逐项对照原图确认（F9）或改正后再标记。</source>
         <translation>{0} dose item(s) are not checked yet. Check each against the picture (F9) or correct it, then mark the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="278"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="297"/>
         <source>如确需现在标记，请写明理由（会记入修改记录）：</source>
         <translation>To mark it now anyway, give the reason (it is kept in the change history):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="279"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="298"/>
         <source>例如：原图模糊，已电话向药房核实剂量</source>
         <translation>e.g. the picture is blurred; the dose was confirmed with the pharmacy by phone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="280"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="299"/>
         <source>去核对</source>
         <translation>Go and check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="281"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="300"/>
         <source>仍然标记</source>
         <translation>Mark anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="282"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="301"/>
         <source>写明理由后才能使用</source>
         <translation>Give a reason first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="283"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="302"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1895,6 +2114,55 @@ or open pictures from the File menu.</translation>
         <location filename="../../desktop_app/ui/sheet_dialog.py" line="521"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechChoices</name>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="49"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="59"/>
+        <source>自动（普通话）</source>
+        <translation>Automatic (Mandarin)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="57"/>
+        <source>语速：</source>
+        <translation>Speed:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="58"/>
+        <source>声音：</source>
+        <translation>Voice:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="80"/>
+        <source>很慢</source>
+        <translation>Very slow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="81"/>
+        <source>慢</source>
+        <translation>Slow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="82"/>
+        <source>较慢（适合老人）</source>
+        <translation>Slower (for elderly listeners)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="83"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="84"/>
+        <source>快</source>
+        <translation>Fast</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="89"/>
+        <source>{0}%</source>
+        <translation>{0}%</translation>
     </message>
 </context>
 <context>

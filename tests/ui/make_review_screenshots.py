@@ -30,6 +30,19 @@ from desktop_app.ui.settings import Settings  # noqa: E402
 from tests.bench.hint_bench import INSERTS, render  # noqa: E402
 from tests.insert_images import as_photo  # noqa: E402
 
+MAX_PNG_BYTES = 300_000
+
+
+def small(path: Path) -> None:
+    """Keep the PNG small for the docs: optimised, and in 256 colours where it is still too large."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        rgb = im.convert("RGB")
+    rgb.save(path, optimize=True)
+    if path.stat().st_size > MAX_PNG_BYTES:
+        rgb.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
+
 
 def main(out_dir: Path, size: str = "1280x800", language: str = "zh_CN") -> int:
     width, height = (int(v) for v in size.split("x"))
@@ -46,7 +59,9 @@ def main(out_dir: Path, size: str = "1280x800", language: str = "zh_CN") -> int:
         as_photo(render(INSERTS["warfarin"], font_px=30, damage=0.4, seed=8), seed=6).save(image, quality=80)
         outcome = add_to_store(store, image)
         assert outcome.record is not None
-        window = MainWindow(AppServices(data, store, Settings.in_data_dir(data), MessageCenter()), translations)
+        window = MainWindow(
+            AppServices(data, store, Settings.in_data_dir(data), MessageCenter()), translations
+        )
         window.move(0, 0)
         window.resize(width, height)
         window.show()
@@ -58,6 +73,7 @@ def main(out_dir: Path, size: str = "1280x800", language: str = "zh_CN") -> int:
             screen = QGuiApplication.primaryScreen()
             pixmap = screen.grabWindow(0, 0, 0, width, height)
             pixmap.save(str(path), "PNG")
+            small(path)
             shots.append(path)
             print(f"saved {path}")
 

@@ -28,6 +28,7 @@ from desktop_app.core.engines.hunyuan_stops import (
     NonFiniteWatch,
     RepetitionStop,
 )
+from desktop_app.core.messages import CoreMessage
 
 VISION_FP32_NOTE = "HunyuanOCR 在 {dtype} 下出现数值溢出，已改用 fp32 视觉编码器重新识别。"
 SMALLER_PIXELS_NOTE = "HunyuanOCR 在 {dtype} 下出现数值溢出，已降低图片分辨率重新识别；小字可能不如平时清楚。"
@@ -77,10 +78,8 @@ class Generator:
     def out_of_memory(self, exc: BaseException | None) -> EngineFailed:
         free_device_memory()
         if not self.device.is_gpu:
-            return EngineFailed("HunyuanOCR 内存不足：这张图太大，无法在这台电脑上识别")
-        return EngineFailed(
-            f"HunyuanOCR 显存不足（{self.device.name}）：这张图太大，无法在这台电脑的 GPU 上识别"
-        )
+            return EngineFailed(CoreMessage("engine.out_of_memory"))
+        return EngineFailed(CoreMessage("engine.gpu_out_of_memory", device=self.device.name))
 
     def pixel_size(self, max_pixels: int | None = None) -> dict[str, int]:
         size = getattr(self.processor.image_processor, "size", None) or {}
@@ -264,7 +263,7 @@ class Generator:
             raise Cancelled("cancelled")
         if state.timed_out:
             budget = self.settings.time_budget_s
-            raise EngineFailed(f"HunyuanOCR 超时：超过了每张图 {budget:g} 秒的时间预算")
+            raise EngineFailed(CoreMessage("engine.timeout", budget=f"{budget:g}"))
         new = sequences[:, prompt_len:]
         stop = set(eos_ids) | {pad_id}
         out = []

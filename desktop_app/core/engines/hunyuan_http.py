@@ -19,6 +19,7 @@ from typing import Any
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable
 from desktop_app.core.engines.hunyuan_common import DecodeSettings, repeating_text_tail
+from desktop_app.core.messages import CoreMessage
 
 _CHECK_EVERY_CHARS = 32  # how often (in streamed characters) the tail is checked for a loop
 
@@ -216,7 +217,7 @@ class ChatServer:
             raise EngineFailed("HunyuanOCR 服务返回的不是 JSON") from exc
 
     def _timeout(self) -> EngineFailed:
-        return EngineFailed(f"HunyuanOCR 超时：超过了每张图 {self.budget_text} 秒的时间预算")
+        return EngineFailed(CoreMessage("engine.timeout", budget=self.budget_text))
 
     def chat(
         self,

@@ -47,6 +47,7 @@ from desktop_app.core.engines.hunyuan_memory import cuda_memory_budget, estimate
 from desktop_app.core.engines.hunyuan_prompts import prompts_for
 from desktop_app.core.engines.hunyuan_stops import GuardState, RepetitionStop
 from desktop_app.core.engines.hunyuan_strips import cut_strips, merge_strip_lines, plan_strips
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.models import check_model_dir, model_version
 from desktop_app.core.ocr_types import OcrLine, OcrResult
 
@@ -130,29 +131,29 @@ class HunyuanLocalEngine:
 
         with self._lock:
             if self._model is not None:
-                report(1.0, "HunyuanOCR 已就绪")
+                report(1.0, CoreMessage("engine.hunyuan_ready"))
                 return
             if self._load_error is not None:
                 raise self._load_error
             started = time.perf_counter()
             try:
-                report(0.0, "检测设备")
+                report(0.0, CoreMessage("engine.detecting_device"))
                 dev = detect_device(self.prefer_device, self.prefer_dtype)
-                report(0.05, "导入 transformers")
+                report(0.05, CoreMessage("engine.importing_transformers"))
                 import torch
                 from transformers import AutoModelForImageTextToText
                 from transformers.utils import logging as hf_logging
 
                 hf_logging.disable_progress_bar()  # our own progress callback reports loading
 
-                report(0.15, "加载分词器与图像处理器")
+                report(0.15, CoreMessage("engine.loading_processor"))
                 processor = load_processor(self.model_dir)
                 processor.tokenizer.padding_side = "left"  # batched generation continues every row at its end
-                report(0.3, f"加载模型权重（{dev.dtype}）")
+                report(0.3, CoreMessage("engine.loading_weights", dtype=dev.dtype))
                 model: Any = AutoModelForImageTextToText.from_pretrained(
                     self.model_dir, dtype=getattr(torch, dev.dtype), local_files_only=True
                 )
-                report(0.85, f"移到 {dev.name}")
+                report(0.85, CoreMessage("engine.moving_to", device=dev.name))
                 model = model.to(dev.device).eval()
             except EngineUnavailable as exc:
                 self._load_error = exc
@@ -163,7 +164,7 @@ class HunyuanLocalEngine:
             except Exception as exc:
                 free_device_memory()
                 if is_out_of_memory(exc):
-                    raise EngineUnavailable("显存不足，无法加载 HunyuanOCR 模型") from exc
+                    raise EngineUnavailable(CoreMessage("engine.vram")) from exc
                 self._load_error = EngineUnavailable(
                     f"无法加载 HunyuanOCR 模型（{type(exc).__name__}: {exc}）"
                 )
@@ -172,7 +173,7 @@ class HunyuanLocalEngine:
             self._generator = Generator(model, processor, dev, self.settings, self.stats)
             self.stats.loads += 1
             self.stats.load_seconds = time.perf_counter() - started
-            report(1.0, "HunyuanOCR 已就绪")
+            report(1.0, CoreMessage("engine.hunyuan_ready"))
 
     def unload(self) -> None:
         """Drop the model and free its GPU memory; the next read loads it again."""

@@ -88,9 +88,7 @@ class RapidEngine:
         try:
             import rapidocr
         except ImportError as exc:  # pragma: no cover - a broken install
-            raise EngineUnavailable(
-                "内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）"
-            ) from exc
+            raise EngineUnavailable(CoreMessage("engine.rapid_missing")) from exc
         return Path(rapidocr.__file__).parent / "models"
 
     def _load(self) -> Any:
@@ -104,9 +102,7 @@ class RapidEngine:
             missing = [f for f in MODEL_FILES.values() if not (models / f).is_file()]
             if missing:
                 # RapidOCR would try to download them: we never fetch anything at run time.
-                raise EngineUnavailable(
-                    "内置识别引擎缺少模型文件（" + "、".join(missing) + "），请重新安装 rapidocr 软件包"
-                )
+                raise EngineUnavailable(CoreMessage("engine.rapid_models_missing", files="、".join(missing)))
             params: dict[str, Any] = {"Global.log_level": "warning", "Global.use_cls": False}
             for part, fname in MODEL_FILES.items():
                 params[f"{part}.model_path"] = str(models / fname)
@@ -135,10 +131,10 @@ class RapidEngine:
     def load(self, progress: Callable[[float, str], None] | None = None) -> None:
         """Load the models now (the first read would otherwise do it)."""
         if progress:
-            progress(0.0, "正在加载内置识别模型")
+            progress(0.0, CoreMessage("engine.loading_builtin"))
         self._load()
         if progress:
-            progress(1.0, "内置识别模型已就绪")
+            progress(1.0, CoreMessage("engine.builtin_ready"))
 
     def describe(self) -> dict[str, str]:
         return {

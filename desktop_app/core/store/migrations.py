@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop_app.core.private import create_private_file
 from desktop_app.core.store.errors import DatabaseCorruptError, SchemaTooNewError, StoreError
 from desktop_app.core.store.schema import MIGRATIONS, SCHEMA_VERSION, ensure_search_index
+from desktop_app.core.store.search_index import ensure_record_index
 from desktop_app.core.store.sqlite_errors import corrupt_message, translate_sqlite_error
 
 BUSY_TIMEOUT_MS = 30_000
@@ -125,6 +126,7 @@ def migrate(path: Path, fts_available: bool) -> bool:
                     step.apply(conn, fts_available)
                     conn.execute(f"PRAGMA user_version = {step.version}")
             usable = ensure_search_index(conn, fts_available)
+            usable = ensure_record_index(conn, fts_available) and usable
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

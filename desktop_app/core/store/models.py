@@ -1,4 +1,4 @@
-"""SQLModel tables of the current schema (version 5; the DDL itself lives in ``schema.py``; the patients' tables
+"""SQLModel tables of the current schema (version 6; the DDL itself lives in ``schema.py``; the patients' tables
 are read and written with plain SQL in ``patients.py``).
 
 Timestamps are UTC ISO-8601 text with microseconds and ``+00:00`` (fixed width, so they sort as text).

@@ -24,12 +24,11 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from desktop_app.core.messages import to_json_text
+from desktop_app.core.messages import CoreMessage, to_json_text
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.pages import join_pages, split_pages
 from desktop_app.core.review import review_warnings
 from desktop_app.core.sections import parse_ocr
-from desktop_app.core.sections_types import Section
 from desktop_app.core.store import rows as row_io
 from desktop_app.core.store.claims import claim_is_free
 from desktop_app.core.store.images import relative_image_path, remove_image
@@ -38,20 +37,22 @@ from desktop_app.core.store.models import (
     QUEUED,
     READ,
     READING,
-    REASON_MERGE,
     REVIEWED,
     FieldRow,
     RecordPageRow,
     RecordRow,
-    RevisionRow,
     utc_now_text,
 )
+from desktop_app.core.store.page_rows import (
+    carry_edits,
+    field_row_id,
+    page_row,
+    row_id,
+    set_drug_name,
+    stored_warnings,
+    write_reading,
+)
 from desktop_app.core.store.views import RecordView, field_label
-
-#: a warning on a merged record whose edits could not all be carried over
-EDITS_LEFT_BEHIND = "合并前有 {0} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在"
-#: a warning on the records a split brings back, for each edit of the merged record that found no place
-SPLIT_EDIT_LEFT_BEHIND = "拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{0}】{1}"
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class PagesMixin:
                 assert row.id is not None
                 for n, i in enumerate(images):
                     s.add(
-                        _page_row(
+                        page_row(
                             row.id, n, i.sha256.lower(), i.source_path, i.image_format, i.width, i.height
                         )
                     )
@@ -193,19 +194,23 @@ class PagesMixin:
             s.flush()
             assert merged.id is not None
             for n, p in enumerate(pages):
-                s.add(_page_row(merged.id, n, p.sha256, p.source_path, p.image_format, p.width, p.height))
-            fields = _write_reading(
+                s.add(page_row(merged.id, n, p.sha256, p.source_path, p.image_format, p.width, p.height))
+            fields = write_reading(
                 s, merged, ocr, parsed.sections, [*ocr.warnings, *review_warnings(ocr, parsed)]
             )
             left = len(
-                _carry_edits(
-                    s, merged.id, fields, [f for r in rows for f in self._field_rows(s, _id(r))], now
+                carry_edits(
+                    s, merged.id, fields, [f for r in rows for f in self._field_rows(s, row_id(r))], now
                 )
             )
             if left:
-                merged.warnings_json = json.dumps([*json.loads(merged.warnings_json), EDITS_LEFT_BEHIND.format(left)],
-                                                  ensure_ascii=False)  # fmt: skip
-            _set_drug_name(s, merged)
+                merged.warnings_json = to_json_text(
+                    [
+                        *stored_warnings(merged.warnings_json),
+                        CoreMessage("pages.edits_left_behind", count=left),
+                    ]
+                )
+            set_drug_name(s, merged)
             for r in rows:
                 r.merged_into = merged.id
                 r.updated_at = now
@@ -228,7 +233,7 @@ class PagesMixin:
                 raise ValueError("这条记录正在识别，识别完成后才能拆分")
             now = utc_now_text()
             edited = [f for f in self._field_rows(s, record_id) if f.value != f.ocr_value]
-            left = {_fid(f) for f in edited}  # edits not carried to any record yet
+            left = {field_row_id(f) for f in edited}  # edits not carried to any record yet
             originals = list(
                 s.exec(
                     select(RecordRow).where(RecordRow.merged_into == record_id).order_by(col(RecordRow.id))
@@ -245,7 +250,8 @@ class PagesMixin:
                 orig.updated_at = now
                 s.add(orig)
                 left &= {
-                    _fid(f) for f in _carry_edits(s, _id(orig), self._field_rows(s, _id(orig)), edited, now)
+                    field_row_id(f)
+                    for f in carry_edits(s, row_id(orig), self._field_rows(s, row_id(orig)), edited, now)
                 }
             read = split_pages(OcrResult.from_dict(json.loads(row.ocr_json))) if row.ocr_json else []
             for p in pages:
@@ -255,13 +261,15 @@ class PagesMixin:
                 if found is None:
                     found = self._page_record(s, p, read[p.page] if len(read) == len(pages) else None, now)
                     left &= {
-                        _fid(f)
-                        for f in _carry_edits(s, _id(found), self._field_rows(s, _id(found)), edited, now)
+                        field_row_id(f)
+                        for f in carry_edits(
+                            s, row_id(found), self._field_rows(s, row_id(found)), edited, now
+                        )
                     }
                 by_page.setdefault(p.page, found)
                 covered.add(p.sha256)
             notes = [
-                SPLIT_EDIT_LEFT_BEHIND.format(field_label(f.key, f.header), f.value)
+                CoreMessage("pages.split_edit_left_behind", label=field_label(f.key, f.header), value=f.value)
                 for f in edited
                 if f.id in left
             ]
@@ -272,9 +280,7 @@ class PagesMixin:
             s.flush()
             back = [by_page[k] for k in sorted(by_page)]
             for r in back if notes else []:
-                r.warnings_json = json.dumps(
-                    [*json.loads(r.warnings_json or "[]"), *notes], ensure_ascii=False
-                )
+                r.warnings_json = to_json_text([*stored_warnings(r.warnings_json), *notes])
                 s.add(r)
             s.flush()
             return [self._view(s, r) for r in back]
@@ -297,20 +303,20 @@ class PagesMixin:
         s.flush()
         if ocr is not None:
             parsed = parse_ocr(ocr)
-            _write_reading(s, row, ocr, parsed.sections, [*ocr.warnings, *review_warnings(ocr, parsed)])
-            _set_drug_name(s, row)
+            write_reading(s, row, ocr, parsed.sections, [*ocr.warnings, *review_warnings(ocr, parsed)])
+            set_drug_name(s, row)
         return row
 
     _page_rows = staticmethod(row_io.page_rows)
 
     def _pages_of(self, s: Session, row: RecordRow) -> list[RecordPageRow]:
         """The pages of a record; a one-image record's own image as a (detached) page row."""
-        rows = self._page_rows(s, _id(row))
+        rows = self._page_rows(s, row_id(row))
         if rows:
             return rows
         return [
             RecordPageRow(
-                record_id=_id(row),
+                record_id=row_id(row),
                 page=0,
                 sha256=row.sha256,
                 source_path=row.source_path,
@@ -343,7 +349,7 @@ class PagesMixin:
         images = {p.image_file for p in self._pages_of(s, row)}
         for orig in s.exec(select(RecordRow).where(RecordRow.merged_into == row.id)).all():
             images |= self._delete_rows(s, orig)
-        for f in self._field_rows(s, _id(row)):
+        for f in self._field_rows(s, row_id(row)):
             s.delete(f)
         s.flush()
         s.delete(row)  # its pages and revisions go with it (ON DELETE CASCADE)
@@ -361,99 +367,3 @@ class PagesMixin:
             ]
         for rel in unused:
             remove_image(self.data_dir / rel)
-
-
-def _id(row: RecordRow) -> int:
-    assert row.id is not None
-    return row.id
-
-
-def _fid(f: FieldRow) -> int:
-    assert f.id is not None
-    return f.id
-
-
-def _page_row(
-    record_id: int, page: int, sha256: str, source_path: str, image_format: str, width: int, height: int
-) -> RecordPageRow:
-    return RecordPageRow(
-        record_id=record_id,
-        page=page,
-        sha256=sha256,
-        source_path=source_path,
-        image_file=relative_image_path(sha256, image_format),
-        image_format=image_format,
-        width=width,
-        height=height,
-    )
-
-
-def _write_reading(
-    s: Session, row: RecordRow, ocr: OcrResult, sections: Sequence[Section], warnings: Sequence[str]
-) -> list[FieldRow]:
-    """Store a reading on a new record (no fields yet): its fields, OCR JSON and status "read"."""
-    fields = [
-        FieldRow(
-            record_id=_id(row), key=sec.key, header=sec.header, ocr_value=sec.text, value=sec.text, position=n
-        )
-        for n, sec in enumerate(sections)
-    ]
-    for f in fields:
-        s.add(f)
-    row.ocr_json = json.dumps(ocr.to_dict(), ensure_ascii=False)
-    row.engine, row.engine_version, row.model = ocr.engine, ocr.engine_version, ocr.model
-    row.warnings_json = to_json_text(warnings)
-    row.status = READ
-    s.add(row)
-    s.flush()
-    return fields
-
-
-def _carry_edits(
-    s: Session, record_id: int, fields: Sequence[FieldRow], edited: Iterable[FieldRow], now: str
-) -> list[FieldRow]:
-    """Give ``fields`` the edited values of ``edited`` fields that read the same (same key and header, same
-    OCR text), each change a revision with reason "merge", and their re-read conflict flag (the OCR text under
-    the edit is the same, so a conflict with it still stands); the edits that found no such field."""
-    free = list(fields)
-    left: list[FieldRow] = []
-    for old in edited:
-        if old.value == old.ocr_value:
-            continue
-        match = next(
-            (f for f in free if (f.key, f.header, f.ocr_value) == (old.key, old.header, old.ocr_value)), None
-        )
-        if match is None:
-            left.append(old)
-            continue
-        free.remove(match)
-        if match.reread_conflict != old.reread_conflict:
-            match.reread_conflict = old.reread_conflict
-            s.add(match)
-        if match.value == old.value:
-            continue
-        s.add(
-            RevisionRow(
-                record_id=record_id,
-                field_id=match.id,
-                key=match.key,
-                header=match.header,
-                old_value=match.value,
-                new_value=old.value,
-                at=now,
-                reason=REASON_MERGE,
-            )
-        )
-        match.value = old.value
-        s.add(match)
-    s.flush()
-    return left
-
-
-def _set_drug_name(s: Session, row: RecordRow) -> None:
-    row.drug_name = s.exec(
-        select(FieldRow.value)
-        .where(FieldRow.record_id == _id(row), FieldRow.key == "name")
-        .order_by(col(FieldRow.position), col(FieldRow.id))
-    ).first()
-    s.add(row)

@@ -16,14 +16,20 @@ add one.
   others into one is kept, hidden, until that one is split again (docs/decisions/0009-one-insert-pages.md).
   Additive only. (Developed as v3 beside issue 10's v3; renumbered 4 when the two were merged: a database that
   a build with the pages' v3 made is brought up to date by this step, see ``_v4``.)
-* v5: patients (issue 12; docs/decisions/0021-patients-stored.md). ``patients`` (a patient or a consultation:
-  ``label``, a name or an ID, may be empty), ``patient_records`` (its records, in order; a deleted record leaves
+* v5: patients (issue 12; docs/decisions/0021-patients-stored-and-medication-check.md). ``patients`` (a
+  patient or a consultation: ``label``, a name or an ID, may be empty), ``patient_records`` (its records, in order; a deleted record leaves
   its patients by ON DELETE CASCADE; a record merged into another is shown as that one), ``patient_medicines``
   (medicines typed by the staff as the patient says them, in order, kept as typed). Additive only, and
   self-contained (``CREATE ... IF NOT EXISTS``, no other table touched) so that it can be renumbered when merged
-  beside another v5: a database that has these tables already goes through it unchanged. One trigger: a record
+  beside another step: a database that has these tables already goes through it unchanged. One trigger: a record
   that comes back from a merge (``split``: ``merged_into`` set back to NULL) joins the patients of the record it
   was merged into, so splitting a merged record that was added to a patient keeps its pages with that patient.
+* v6: the ranked search index ``records_fts`` (store/search_index.py): FTS5 trigram, one row per record with
+  the columns name / key sections / rest, ranked with ``bm25`` and column weights, built from the existing
+  fields by this step and kept in sync by triggers. Additive only (``fields_fts`` stays as it is; search no
+  longer reads it). Without FTS5/trigram it is left out, as v2's index is. Self-contained: it may be
+  renumbered beside another step of the same number (docs/decisions/0017-ranked-search-index.md): developed
+  as v5 beside the patients' v5 and renumbered 6 when the two were merged.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from desktop_app.core.store.search_index import ensure_record_index
 
 V1_SQL = """
 CREATE TABLE records (
@@ -232,6 +240,8 @@ def _v4(conn: sqlite3.Connection, fts_available: bool) -> None:
 def _patients(conn: sqlite3.Connection, fts_available: bool) -> None:
     for statement in _statements(PATIENTS_SQL):
         conn.execute(statement)
+def _v6(conn: sqlite3.Connection, fts_available: bool) -> None:
+    ensure_record_index(conn, fts_available)
 
 
 @dataclass(frozen=True)
@@ -247,5 +257,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "reading claims across processes; re-read conflicts with edits", _v3),
     Migration(4, "record_pages (one insert in several images) and records.merged_into", _v4),
     Migration(5, "patients: their records and the medicines typed for them", _patients),
+    Migration(6, "records_fts: the ranked search index (name, key sections, the rest)", _v6),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -1,9 +1,13 @@
-"""How a search box text becomes SQL: FTS5 trigram phrases for terms of 3+ characters, LIKE for shorter ones;
-and how the records found are ranked (``rank_records``: name first, then key sections, then the rest).
+"""How a search box text becomes SQL and how the records found are ranked: the drug's name first, then the
+key sections, then the rest.
 
 The query is split on whitespace (full-width spaces included); a record matches when every term occurs in
-its drug name or in the current value of one of its fields. Each term is quoted (FTS) or escaped (LIKE), so
-quotes, ``*``, ``-``, ``AND``, parentheses and ``%`` are searched for as plain text and never raise.
+its drug name or in the current value of one of its fields. Terms of 3+ characters are FTS5 trigram phrases
+over ``records_fts`` (search_index.py: one row per record, columns name / key sections / rest), ranked by
+``bm25`` with the column weights 100 / 10 / 1; shorter terms (trigrams cannot match them) and every term where
+this SQLite has no FTS5 trigram are LIKE conditions, and a query of such terms only is ranked by the same
+weights in Python (``rank_records``). Each term is quoted (FTS) or escaped (LIKE), so quotes, ``*``, ``-``,
+``AND``, parentheses and ``%`` are searched for as plain text and never raise.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop_app.core.store.schema import FTS_TABLE
+from desktop_app.core.store.search_index import KEY_SECTIONS as KEY_SECTION_KEYS
+from desktop_app.core.store.search_index import KEY_WEIGHT, NAME_WEIGHT, RECORDS_FTS, REST_WEIGHT
 from desktop_app.core.store.views import RecordView
 
 MIN_FTS_CHARS = 3  # the trigram tokenizer cannot match anything shorter
@@ -59,41 +64,57 @@ def like_pattern(term: str) -> str:
 
 @dataclass(frozen=True)
 class SearchSql:
-    where: str  # conditions on ``records r``, joined with AND
+    """``match``: an FTS5 query over ``records_fts`` for the terms of 3+ characters (every one must occur; None
+    where there are none or the index is not used); ``where``: LIKE conditions on ``records r`` for the other
+    terms, joined with AND ("1" where there are none)."""
+
+    match: str | None
+    where: str
     params: dict[str, object]
 
 
 def build_search(query: str, use_fts: bool) -> SearchSql | None:
-    """WHERE clause over ``records r`` for ``query``; None where it has no terms."""
+    """How to find the records for ``query``; None where it has no terms."""
     terms = split_terms(query)
     if not terms:
         return None
+    phrases: list[str] = []
     conditions: list[str] = []
     params: dict[str, object] = {}
     for i, term in enumerate(terms):
+        if use_fts and len(term) >= MIN_FTS_CHARS:
+            phrases.append(fts_phrase(term))
+            continue
         like = f"l{i}"
         params[like] = like_pattern(term)
-        name_cond = f"r.drug_name LIKE :{like} ESCAPE '\\'"
-        if use_fts and len(term) >= MIN_FTS_CHARS:
-            match = f"m{i}"
-            params[match] = fts_phrase(term)
-            field_cond = (
-                f"r.id IN (SELECT f.record_id FROM {FTS_TABLE} JOIN fields f ON f.id = {FTS_TABLE}.rowid "
-                f"WHERE {FTS_TABLE} MATCH :{match})"
-            )
-        else:
-            field_cond = f"r.id IN (SELECT f.record_id FROM fields f WHERE f.value LIKE :{like} ESCAPE '\\')"
-        conditions.append(f"({name_cond} OR {field_cond})")
-    return SearchSql(" AND ".join(conditions), params)
+        conditions.append(
+            f"(r.drug_name LIKE :{like} ESCAPE '\\' OR "
+            f"r.id IN (SELECT f.record_id FROM fields f WHERE f.value LIKE :{like} ESCAPE '\\'))"
+        )
+    return SearchSql(" ".join(phrases) or None, " AND ".join(conditions) or "1", params)
+
+
+def ranked_statement(sql: SearchSql) -> str:
+    """SELECT of ``(id, score)`` of the records found (not merged into another), best first, ``:limit`` of
+    them. With an FTS query the score is ``bm25`` with the column weights (lower is better); without one it
+    is 0 and the newest come first (``rank_records`` orders them)."""
+    if sql.match is None:
+        return (
+            "SELECT r.id, 0.0 FROM records r WHERE r.merged_into IS NULL AND "
+            f"{sql.where} ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"
+        )
+    weights = f"{NAME_WEIGHT}, {KEY_WEIGHT}, {REST_WEIGHT}"
+    return (
+        f"SELECT r.id, bm25({RECORDS_FTS}, {weights}) AS score FROM {RECORDS_FTS} "
+        f"JOIN records r ON r.id = {RECORDS_FTS}.rowid "
+        f"WHERE {RECORDS_FTS} MATCH :match AND r.merged_into IS NULL AND {sql.where} "
+        "ORDER BY score, r.created_at DESC, r.id DESC LIMIT :limit"
+    )
 
 
 # -- ranking ---------------------------------------------------------------------------------------------------
 
-#: what a term found in a field is worth: the drug's name first, then the key sections, then the rest
-NAME_WEIGHT = 100.0
-KEY_WEIGHT = 10.0
-OTHER_WEIGHT = 1.0
-KEY_SECTIONS = frozenset({"warning", "dosage", "indications", "contraindications", "strength", "ingredients"})
+KEY_SECTIONS = frozenset(KEY_SECTION_KEYS)
 SNIPPET_CONTEXT = 12  # characters either side of the match
 
 
@@ -113,7 +134,7 @@ class SearchHit:
 def _weight(key: str) -> float:
     if key == "name":
         return NAME_WEIGHT
-    return KEY_WEIGHT if key in KEY_SECTIONS else OTHER_WEIGHT
+    return KEY_WEIGHT if key in KEY_SECTIONS else REST_WEIGHT
 
 
 def _snippet(text: str, at: int, length: int) -> str:
@@ -122,37 +143,60 @@ def _snippet(text: str, at: int, length: int) -> str:
     return ("…" if start else "") + body + ("…" if end < len(text) else "")
 
 
+def _sections(record: RecordView) -> list[tuple[str, str, str]]:
+    sections = [(f.key, f.label, f.value) for f in record.fields]
+    if record.drug_name:
+        sections.insert(0, ("name", "药品名称", record.drug_name))
+    return sections
+
+
+def best_match(record: RecordView, term: str) -> tuple[str, str, str]:
+    """``(key, label, snippet)`` of the section of ``record`` where ``term`` counts most (the same weights as
+    the index's columns), or empty strings where it occurs nowhere."""
+    folded_term = term.casefold()
+    best: tuple[float, str, str, str] | None = None
+    for key, label, value in _sections(record):
+        at = value.casefold().find(folded_term)
+        if at >= 0 and (best is None or _weight(key) > best[0]):
+            best = (_weight(key), key, label, _snippet(value, at, len(term)))
+    return best[1:] if best else ("", "", "")
+
+
+def bm25_hits(records: Iterable[RecordView], scores: dict[int, float], query: str) -> list[SearchHit]:
+    """Hits for records already in their bm25 order (``scores``: bm25 by id, lower is better; the hit's score
+    is its negative, so that a higher score is a better match as with ``rank_records``). The snippet is from
+    the section where the query's first long term (the one FTS matched) counts most."""
+    terms = split_terms(query)
+    term = next((t for t in terms if len(t) >= MIN_FTS_CHARS), terms[0] if terms else "")
+    return [
+        SearchHit(record, i + 1, -scores.get(record.id, 0.0), *best_match(record, term))
+        for i, record in enumerate(records)
+    ]
+
+
 def rank_records(records: Iterable[RecordView], query: str) -> list[SearchHit]:
-    """The records in order of relevance to ``query`` (every term is expected to occur in each, as search
-    finds them): each term counts by the best section it is in (name 100, key section 10, other 1; a term in
-    the drug name counts as the name), occurrences break ties (as bm25's term frequency would), then newest
-    first. The snippet is from the section where the first term counts most."""
+    """The records in order of relevance to ``query`` where the FTS index cannot rank them (terms of 1-2
+    characters only, or no FTS5 trigram here): every term is expected to occur in each record, as search finds
+    them; each counts by the best section it is in (name 100, key section 10, other 1, as the index's bm25
+    weights; a term in the drug name counts as the name), occurrences break ties (as bm25's term frequency
+    would), then newest first. The snippet is from the section where the first term counts most."""
     terms = [t.casefold() for t in split_terms(query)]
-    scored: list[tuple[float, RecordView, str, str, str]] = []
+    scored: list[tuple[float, RecordView]] = []
     for record in records:
         score = 0.0
-        best: tuple[float, str, str, str] | None = None  # weight, key, label, snippet for the first term
-        for n, term in enumerate(terms):
+        for term in terms:
             term_best = 0.0
             hits = 0
-            sections = [(f.key, f.label, f.value) for f in record.fields]
-            if record.drug_name:
-                sections.insert(0, ("name", "药品名称", record.drug_name))
-            for key, label, value in sections:
+            for key, _label, value in _sections(record):
                 folded = value.casefold()
-                at = folded.find(term)
-                if at < 0:
-                    continue
-                hits += folded.count(term)
-                weight = _weight(key)
-                term_best = max(term_best, weight)
-                if n == 0 and (best is None or weight > best[0]):
-                    best = (weight, key, label, _snippet(value, at, len(term)))
+                if term in folded:
+                    hits += folded.count(term)
+                    term_best = max(term_best, _weight(key))
             score += term_best + min(hits, 50) * 0.01
-        _w, key, label, snippet = best or (0.0, "", "", "")
-        scored.append((score, record, key, label, snippet))
+        scored.append((score, record))
     scored.sort(key=lambda s: (-s[0], -s[1].created_at.timestamp(), -s[1].id))
+    first = terms[0] if terms else ""
     return [
-        SearchHit(record, i + 1, score, key, label, snippet)
-        for i, (score, record, key, label, snippet) in enumerate(scored)
+        SearchHit(record, i + 1, score, *best_match(record, first))
+        for i, (score, record) in enumerate(scored)
     ]

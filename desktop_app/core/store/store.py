@@ -44,7 +44,14 @@ from desktop_app.core.store.models import (
 from desktop_app.core.store.pages import PagesMixin
 from desktop_app.core.store.patients import PatientsMixin
 from desktop_app.core.store.reread import merge_reading
-from desktop_app.core.store.search import SearchHit, build_search, fts_trigram_available, rank_records
+from desktop_app.core.store.search import (
+    SearchHit,
+    bm25_hits,
+    build_search,
+    fts_trigram_available,
+    rank_records,
+    ranked_statement,
+)
 from desktop_app.core.store.views import (
     OTHER,
     PREAMBLE,
@@ -299,22 +306,27 @@ class RecordStore(PagesMixin, ChecksMixin, EditsMixin, PatientsMixin):
         return [hit.record for hit in self.search_hits(text_query, limit, include_ocr)]
 
     def search_hits(self, text_query: str, limit: int = 200, include_ocr: bool = False) -> list[SearchHit]:
-        """The records found, ranked (search.rank_records: a match in the drug name before one in a key section
-        before one anywhere else), each with the section and text around its best match. Chinese works
-        (trigram FTS for terms of 3+ characters, LIKE for 1-2). Any text is safe to pass: FTS syntax
-        characters are searched for literally. No terms: no hits."""
+        """The records found, ranked: a match in the drug name before one in a key section before one anywhere
+        else (FTS5 ``bm25`` over the v6 index ``records_fts`` with column weights; search.rank_records with the
+        same weights where only short terms or LIKE can be used), each with the section and the text around its
+        best match. Chinese works (trigram FTS for terms of 3+ characters, LIKE for 1-2). Any text is safe to
+        pass: FTS syntax characters are searched for literally. No terms: no hits."""
         sql = build_search(text_query, self.uses_fts)
         if sql is None:
             return []
-        statement = text(
-            "SELECT r.id FROM records r WHERE r.merged_into IS NULL AND "
-            f"{sql.where} ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"
-        )
+        # bm25 ranks in SQL: only ``limit`` records are loaded; LIKE-only queries are ranked here, of the newest
+        params: dict[str, object] = {**sql.params, "limit": MAX_RANKED if sql.match is None else limit}
+        if sql.match is not None:
+            params["match"] = sql.match
         with self._tx() as s:
-            params = {**sql.params, "limit": MAX_RANKED}
-            ids = [int(i) for i in s.connection().execute(statement, params).scalars()]
-            records = self._views_by_ids(s, ids, include_ocr)
-        return rank_records(records, text_query)[:limit]
+            found = [
+                (int(i), float(score))
+                for i, score in s.connection().execute(text(ranked_statement(sql)), params)
+            ]
+            records = self._views_by_ids(s, [i for i, _ in found], include_ocr)
+        if sql.match is None:
+            return rank_records(records, text_query)[:limit]
+        return bm25_hits(records, dict(found), text_query)
 
     # -- delete and export --------------------------------------------------------------------------------
 
