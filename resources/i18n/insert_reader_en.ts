@@ -4,58 +4,158 @@
 <context>
     <name>CoreMessage</name>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="12"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="19"/>
         <source>剂量中的“{text}”识别把握不大（{confidence}），请对照原图核对：…{context}…</source>
         <translation>Not sure of “{text}” in a dose ({confidence}): check it against the picture: …{context}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="15"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="22"/>
         <source>“{marker}”前面可能漏了换行，请对照原图核对：…{context}…</source>
         <translation>A line break may be missing before “{marker}”: check it against the picture: …{context}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="18"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="25"/>
         <source>未找到以下部分：{sections}</source>
         <translation>Sections not found: {sections}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="19"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="26"/>
         <source>小标题“{read}”未能认清，按说明书各部分的顺序当作【{header}】，请对照原图核对</source>
-        <translation>The heading “{read}” could not be read; by the usual order of an insert's sections it was taken as 【{header}】. Check it against the image</translation>
+        <translation>The heading “{read}” could not be read; by the usual order of an insert&apos;s sections it was taken as 【{header}】. Check it against the image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="22"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="29"/>
         <source>字迹模糊的小标题按已知的小标题读出：{headers}，请对照原图核对</source>
         <translation>Blurred headings were read as known headings: {headers}. Check them against the image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="25"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="32"/>
         <source>HunyuanOCR 未使用：{reason}；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: {reason}; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="26"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="33"/>
         <source>HunyuanOCR 未使用：未找到 HunyuanOCR 模型文件；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: its model files were not found; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="29"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="36"/>
         <source>HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: this computer has no usable GPU (CUDA / Apple MPS), and HunyuanOCR is too slow on the CPU; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="33"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="40"/>
         <source>已取消识别</source>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="37"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="41"/>
+        <source>没有用法用量的文字</source>
+        <translation>There is no dosage text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="42"/>
+        <source>这条记录没有用法用量，请按医嘱填写</source>
+        <translation>This record has no dosage section; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="43"/>
+        <source>用量或次数是一个范围（如 一次1～2片），请按医嘱填写</source>
+        <translation>The dose or the number of times is a range (e.g. 1-2 tablets at a time); fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="44"/>
+        <source>用法用量中有“{words}”：不止一种用法，请按医嘱填写</source>
+        <translation>The dosage says “{words}”: more than one regimen; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="47"/>
+        <source>用法用量中有“{words}”：用量可多可少，请按医嘱填写</source>
+        <translation>The dosage says “{words}”: the dose may vary; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="48"/>
+        <source>说明书写的是“{words}”服用，不是固定时间，请按医嘱填写</source>
+        <translation>The insert says to take it “{words}”, not at fixed times; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="51"/>
+        <source>说明书写的是“{words}”，不是每天固定几次，请按医嘱填写</source>
+        <translation>The insert says “{words}”, not a fixed number of times a day; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="54"/>
+        <source>没有读到清楚的每次用量（如 一次1片），请按医嘱填写</source>
+        <translation>No clear dose per time was read (e.g. 一次1片, 1 tablet at a time); fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="57"/>
+        <source>用法用量中有几种用量（如成人与儿童、首次与以后），请按医嘱填写</source>
+        <translation>The dosage gives several doses (e.g. adults and children, first dose and later); fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="60"/>
+        <source>用量按年龄或体重区分，请按医嘱填写</source>
+        <translation>The dose depends on age or weight; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="61"/>
+        <source>用法用量中有“或”另一种用法，请按医嘱填写</source>
+        <translation>The dosage gives an alternative (“或”, or); fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="62"/>
+        <source>一日几次有几种说法，请按医嘱填写</source>
+        <translation>The number of times a day is given more than once, differently; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="63"/>
+        <source>用量中有识别不确定的字“{text}”，请先核对原件</source>
+        <translation>The reader was unsure of “{text}” in the dose; check the original insert first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="64"/>
+        <source>一日{times}次与所写的服药时间不一致，请按医嘱填写</source>
+        <translation>{times} times a day does not match the times of day named; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="67"/>
+        <source>一日1次，说明书没有写在什么时间服用，请按医嘱填写</source>
+        <translation>Once a day, but the insert does not say when; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="70"/>
+        <source>没有写一日几次，请按医嘱填写</source>
+        <translation>The insert does not say how many times a day; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="71"/>
+        <source>一日{times}次，请按医嘱填写服药时间</source>
+        <translation>{times} times a day; fill in the times of the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="72"/>
+        <source>说明书写有“空腹”，请按需要选择饭前</source>
+        <translation>The insert says “空腹” (on an empty stomach); choose Before meals if that is meant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="73"/>
+        <source>饭前、饭后、随餐的说法不止一种，未填，请按医嘱选择</source>
+        <translation>The insert gives more than one of before / after / with meals; left empty, choose as prescribed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="76"/>
+        <source>每次{dose}，用量较大，请核对原件</source>
+        <translation>{dose} at a time is a large dose; check the original insert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="80"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="38"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="81"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>
@@ -1130,6 +1230,133 @@ or open pictures from the File menu.</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleGrid</name>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="128"/>
+        <source>“{0}”的用量“{1}”不是大于 0 的数（可写 1、0.5、1/2 或 半）</source>
+        <translation>{0}: the amount “{1}” is not a number above 0 (write 1, 0.5, 1/2 or 半)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="132"/>
+        <source>“{0}”的用量 {1} 太大，请核对</source>
+        <translation>{0}: the amount {1} is too large; please check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="134"/>
+        <source>“{0}”的用量没有单位（如 片、粒、袋、ml）</source>
+        <translation>{0}: the amount has no unit (e.g. 片 tablet, 粒 capsule, 袋 sachet, ml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="138"/>
+        <source>已选择进餐关系，但没有填写任何时间的用量</source>
+        <translation>A meal timing is chosen but no time has an amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="205"/>
+        <source>建议（来自说明书，已采用）：{0}
+原文：“{1}”</source>
+        <translation>Suggested (from the insert, used): {0}
+Insert text: “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="207"/>
+        <source>建议（来自说明书，尚未采用）：{0}
+原文：“{1}”</source>
+        <translation>Suggested (from the insert, not used yet): {0}
+Insert text: “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="210"/>
+        <source>请注意：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="211"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="215"/>
+        <source>没有建议：{0}</source>
+        <translation>No suggestion: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="219"/>
+        <source>已采用建议。打印前请按医嘱核对。</source>
+        <translation>Suggestion used. Check it against the prescription before printing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="220"/>
+        <source>已填入上次为这份说明书确认的服药时间，请按本次医嘱核对。</source>
+        <translation>Filled in with the times last confirmed for this insert; check them against this prescription.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="226"/>
+        <source>服药时间（填写后印在用药卡最上方；不填则不印）</source>
+        <translation>Dose times (printed at the top of the medication card when filled in; nothing is printed when empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="228"/>
+        <source>早</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="229"/>
+        <source>中</source>
+        <translation>Noon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="230"/>
+        <source>晚</source>
+        <translation>Evening</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="231"/>
+        <source>睡前</source>
+        <translation>Bedtime</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="235"/>
+        <source>与进餐：</source>
+        <translation>With meals:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <source>（不注明）</source>
+        <translation>(not stated)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <source>饭前</source>
+        <translation>Before meals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <source>饭后</source>
+        <translation>After meals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <source>随餐</source>
+        <translation>With meals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="238"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="239"/>
+        <source>采用建议</source>
+        <translation>Use suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="240"/>
+        <source>把建议的用量填入上面的表格；打印前请按医嘱核对</source>
+        <translation>Put the suggested amounts into the table above; check them against the prescription before printing</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop_app/ui/settings_dialog.py" line="255"/>
@@ -1322,163 +1549,194 @@ or open pictures from the File menu.</translation>
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="377"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="233"/>
         <source>{0}-大字版.pdf</source>
-        <extracomment>sections offered besides DEFAULT_SHEET_KEYS (unchecked at first): what else a patient may need</extracomment>
         <translation>{0}-large-print.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="379"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="235"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="379"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="235"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="419"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="247"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="285"/>
         <source>大字版共 {0} 页</source>
         <translation>The sheet has {0} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="248"/>
         <source>大字版已保存：{0}（共 {1} 页）</source>
         <translation>Large-print sheet saved: {0} ({1} page(s))</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="397"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="255"/>
         <source>保存大字版 PDF</source>
         <translation>Saving the large-print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="405"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="264"/>
         <source>{0} 大字版</source>
         <translation>{0} large print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="409"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="272"/>
         <source>生成大字版</source>
         <translation>Making the large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="423"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="289"/>
         <source>预览并打印：{0}</source>
         <translation>Preview and print: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="438"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="304"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="440"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="503"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="306"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="450"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="316"/>
         <source>正在生成大字版…</source>
         <translation>Making the large-print sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="469"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="335"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="477"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="343"/>
+        <source>按 {0} 磅字号，用药卡排不进一页（{1} 页），请选小一些的字号</source>
+        <translation>At {0} pt the medication card does not fit on one page ({1} pages); choose a smaller size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="349"/>
         <source>打印用的字体缺少这些字，纸上会是空白，请手写补上：{0}</source>
         <translation>The print font lacks these characters; they will be blank on paper, please write them in: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="487"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="488"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="357"/>
+        <source>服药时间有误：{0}</source>
+        <translation>Dose times: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="359"/>
         <source>请至少选择一个部分</source>
         <translation>Tick at least one section</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="504"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="362"/>
+        <source>这条记录没有用法用量、警示语或禁忌，用药卡上没有可印的内容</source>
+        <translation>This record has no dosage, warning or contraindications: there is nothing to put on the medication card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
         <source>大字版说明单：{0}</source>
         <translation>Large-print sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="506"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="394"/>
         <source>此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。</source>
         <translation>This record has not been checked. You can print it, but every page will say “Not checked: the original insert is authoritative”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="508"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="396"/>
         <source>先去核对</source>
         <translation>Check it first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="509"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="397"/>
         <source>关闭此窗口，逐项核对剂量后再打印</source>
         <translation>Close this window and check each dose item before printing</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="510"/>
-        <source>打印哪些部分（用法用量排在最前）</source>
-        <translation>Sections to print (dosage comes first)</translation>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="398"/>
+        <source>打印什么</source>
+        <translation>What to print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="511"/>
-        <source>患者姓名：</source>
-        <translation>Patient name:</translation>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="399"/>
+        <source>只打印用药卡（一页）</source>
+        <translation>Medication card only (one page)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="512"/>
-        <source>可不填</source>
-        <translation>optional</translation>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="400"/>
+        <source>用药卡 + 全文</source>
+        <translation>Medication card + full text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="513"/>
-        <source>医生/药师叮嘱：</source>
-        <translation>Doctor&apos;s / pharmacist&apos;s note:</translation>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="401"/>
+        <source>全文包括哪些部分（用法用量排在最前）：</source>
+        <translation>Sections of the full text (dosage comes first):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="514"/>
-        <source>例如：早上1片，晚上1片</source>
-        <translation>e.g. 早上1片，晚上1片 (1 tablet in the morning, 1 in the evening)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="515"/>
-        <source>正文字号：</source>
-        <translation>Text size:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="516"/>
-        <source> 磅</source>
-        <translation> pt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="517"/>
-        <source>纸张：</source>
-        <translation>Paper:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="518"/>
-        <source>诊所名称：</source>
-        <translation>Clinic name:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="519"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="402"/>
         <source>预览并打印…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="520"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="403"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="521"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="404"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SheetForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="66"/>
+        <source>患者姓名：</source>
+        <translation>Patient name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="67"/>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="68"/>
+        <source>医生/药师叮嘱：</source>
+        <translation>Doctor&apos;s / pharmacist&apos;s note:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="69"/>
+        <source>例如：早上1片，晚上1片</source>
+        <translation>e.g. 早上1片，晚上1片 (1 tablet in the morning, 1 in the evening)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="70"/>
+        <source>正文字号：</source>
+        <translation>Text size:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="71"/>
+        <source> 磅</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="72"/>
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="73"/>
+        <source>诊所名称：</source>
+        <translation>Clinic name:</translation>
     </message>
 </context>
 <context>

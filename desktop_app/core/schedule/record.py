@@ -6,18 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop_app.core.field_sources import field_sources
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.schedule.suggest import Suggestion, suggest_schedule
 
 if TYPE_CHECKING:
     from desktop_app.core.store import RecordView
 
-NO_DOSAGE = "这条记录没有用法用量，请按医嘱填写"
-
 
 def suggest_for_record(record: RecordView) -> Suggestion:
     field = record.field("dosage")
     if field is None or not field.value.strip():
-        return Suggestion(None, reason=NO_DOSAGE)
+        return Suggestion(None, reason=CoreMessage("schedule.no_dosage"))
     unsure: list[tuple[int, int]] = []
     if field.value == field.ocr_value:
         source = field_sources(record.ocr, [field]).get(field.id)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.schedule.model import (
     AFTER_MEALS,
     BEDTIME,
@@ -119,57 +120,57 @@ def suggest_schedule(text: str, unsure: Iterable[tuple[int, int]] = ()) -> Sugge
     unsure of (offsets in ``text``): a regimen touching one gives no suggestion."""
     t = normalise(text or "")
     if not t.strip():
-        return _none("没有用法用量的文字")
+        return _none(CoreMessage("schedule.no_text"))
     doses = list(DOSE.finditer(t))
     freqs = list(FREQ.finditer(t))
     used = [*doses, *freqs]
     spans = [(m.start(), m.end()) for m in used]
     src = _source(text, spans + _time_spans(t))
     if RANGE.search(t):
-        return _none("用量或次数是一个范围（如 一次1～2片），请按医嘱填写", src)
+        return _none(CoreMessage("schedule.range"), src)
     if m := ALTERNATIVE.search(t):
-        return _none(f"用法用量中有“{text[m.start() : m.end()]}”：不止一种用法，请按医嘱填写", src)
+        return _none(CoreMessage("schedule.alternative", words=text[m.start() : m.end()]), src)
     if m := CAP.search(t):
-        return _none(f"用法用量中有“{text[m.start() : m.end()]}”：用量可多可少，请按医嘱填写", src)
+        return _none(CoreMessage("schedule.cap", words=text[m.start() : m.end()]), src)
     if m := AS_NEEDED.search(t):
-        return _none(f"说明书写的是“{text[m.start() : m.end()]}”服用，不是固定时间，请按医嘱填写", src)
+        return _none(CoreMessage("schedule.as_needed", words=text[m.start() : m.end()]), src)
     if m := NOT_DAILY.search(t):
-        return _none(f"说明书写的是“{text[m.start() : m.end()]}”，不是每天固定几次，请按医嘱填写", src)
+        return _none(CoreMessage("schedule.not_daily", words=text[m.start() : m.end()]), src)
     if not doses:
-        return _none("没有读到清楚的每次用量（如 一次1片），请按医嘱填写", src)
+        return _none(CoreMessage("schedule.no_dose"), src)
     amounts = {(_amount(m.group(1)), m.group(2)) for m in doses}
     if len(amounts) > 1:
-        return _none("用法用量中有几种用量（如成人与儿童、首次与以后），请按医嘱填写", src)
+        return _none(CoreMessage("schedule.several_doses"), src)
     for s, e in _sentences(t):
         if any(s <= a < e for a, _ in spans):
             if AGE_WEIGHT.search(t[s:e]):
-                return _none("用量按年龄或体重区分，请按医嘱填写", src)
+                return _none(CoreMessage("schedule.age_weight"), src)
             if OR_ELSE.search(t[s:e]):
-                return _none("用法用量中有“或”另一种用法，请按医嘱填写", src)
+                return _none(CoreMessage("schedule.or_else"), src)
     times = {int(_amount(m.group(1))) for m in freqs if _amount(m.group(1)).isdigit()}
     if len(times) > 1 or any(not _amount(m.group(1)).isdigit() for m in freqs):
-        return _none("一日几次有几种说法，请按医嘱填写", src)
+        return _none(CoreMessage("schedule.times_vary"), src)
     for us, ue in unsure:
         if any(us < e and s < ue for s, e in spans):
-            return _none(f"用量中有识别不确定的字“{text[us:ue]}”，请先核对原件", src)
+            return _none(CoreMessage("schedule.unsure", text=text[us:ue]), src)
     slots = _named_slots(t)
     n = next(iter(times)) if times else None
     if slots:
         if n is not None and n != len(slots):
-            return _none(f"一日{n}次与所写的服药时间不一致，请按医嘱填写", src)
+            return _none(CoreMessage("schedule.times_mismatch", times=n), src)
     elif n in BY_TIMES:
         slots = BY_TIMES[n]
     elif n == 1:
-        return _none("一日1次，说明书没有写在什么时间服用，请按医嘱填写", src)
+        return _none(CoreMessage("schedule.once_no_time"), src)
     elif n is None:
-        return _none("没有写一日几次，请按医嘱填写", src)
+        return _none(CoreMessage("schedule.no_times"), src)
     else:
-        return _none(f"一日{n}次，请按医嘱填写服药时间", src)
+        return _none(CoreMessage("schedule.n_times", times=n), src)
     amount, unit = next(iter(amounts))
     dose = Dose(amount, unit)
     food, notes = _food(t)
     if amount.replace(".", "", 1).isdigit() and float(amount) > LARGE.get(unit, 1e9):
-        notes.append(f"每次{dose.text}，用量较大，请核对原件")
+        notes.append(CoreMessage("schedule.large_amount", dose=dose.text))
     schedule = Schedule.of(dict.fromkeys(slots, dose), food, source=src[0])
     return Suggestion(schedule, src[0], src[1], src[2], "", tuple(notes))
 
@@ -202,9 +203,9 @@ def _food(t: str) -> tuple[str, list[str]]:
     found = {food for pat, food in _FOOD if pat.search(t)}
     notes: list[str] = []
     if "空腹" in t:
-        notes.append("说明书写有“空腹”，请按需要选择饭前")
+        notes.append(CoreMessage("schedule.empty_stomach"))
     if len(found) > 1:
-        notes.append("饭前、饭后、随餐的说法不止一种，未填，请按医嘱选择")
+        notes.append(CoreMessage("schedule.food_varies"))
         return "", notes
     return (next(iter(found)) if found else ""), notes
 
