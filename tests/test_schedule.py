@@ -3,8 +3,13 @@ text states one adult regimen. Wordings written for these tests, OCR damage incl
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
+from desktop_app.core.ocr_types import OcrLine, OcrResult
 from desktop_app.core.schedule import (
     AFTER_MEALS,
     BEFORE_MEALS,
@@ -15,6 +20,9 @@ from desktop_app.core.schedule import (
     parse_schedule,
     suggest_schedule,
 )
+from desktop_app.core.schedule.record import suggest_for_record
+from desktop_app.core.sections import parse_ocr
+from desktop_app.core.store import RecordStore
 
 # -- the command line's form ---------------------------------------------------------------------------------
 
@@ -193,3 +201,60 @@ def test_food_words_and_notes() -> None:
     assert any("空腹" in n for n in got.notes)
     got = suggest_schedule("一次11片，一日2次。")  # 1 read twice? a large amount is pointed out
     assert got.schedule is not None and any("用量较大" in n for n in got.notes)
+
+
+# -- a stored record: the engine's unsure characters --------------------------------------------------------
+
+
+def _stored(tmp_path: Path, confidences: Callable[[str], tuple[float, ...]]) -> tuple[RecordStore, int]:
+    lines = ["【药品名称】测试缓释片", "【用法用量】口服。一次1片，一日2次。"]
+    ocr = OcrResult(
+        "rapidocr",
+        "test",
+        "hand-made",
+        400,
+        300,
+        [
+            OcrLine(
+                t, ((0, i * 40), (400, i * 40), (400, i * 40 + 30), (0, i * 40 + 30)), 0.9, confidences(t)
+            )
+            for i, t in enumerate(lines)
+        ],
+    )
+    store = RecordStore.open(tmp_path / "data")
+    raw = b"\x89PNG fake image bytes"
+    rec, _ = store.add_image(raw, hashlib.sha256(raw).hexdigest(), "x.png", "png", 400, 300)
+    store.save_ocr(rec.id, ocr, parse_ocr(ocr).sections, [])
+    return store, rec.id
+
+
+def test_a_record_whose_dose_digit_was_unsure_gets_no_suggestion_until_a_person_edits_it(
+    tmp_path: Path,
+) -> None:
+    def unsure_two(text: str) -> tuple[float, ...]:
+        return tuple(0.3 if ch == "2" and "一日" in text else 0.99 for ch in text)
+
+    store, rid = _stored(tmp_path, unsure_two)
+    try:
+        record = store.get(rid)
+        assert record is not None and record.field("dosage") is not None
+        got = suggest_for_record(record)
+        assert got.schedule is None and "“2”" in got.reason and "识别不确定" in got.reason
+        store.update_field(rid, "dosage", "口服。一次1片，一日2次。饭后服用。")  # typed by a person
+        record = store.get(rid)
+        assert record is not None
+        got = suggest_for_record(record)
+        assert got.schedule is not None and got.schedule.direction() == "早上1片，晚上1片，饭后服用"
+    finally:
+        store.close()
+
+
+def test_a_record_read_with_confidence_gets_its_suggestion(tmp_path: Path) -> None:
+    store, rid = _stored(tmp_path, lambda text: (0.99,) * len(text))
+    try:
+        record = store.get(rid)
+        assert record is not None
+        got = suggest_for_record(record)
+        assert got.schedule is not None and got.sentence == "一次1片，一日2次。"
+    finally:
+        store.close()
