@@ -160,3 +160,21 @@ def test_speak_says_the_schedule(record: tuple[Path, int], tmp_path: Path) -> No
     proc = cli(*base, "--out", timed, "--schedule", "早:1片,中:1片,晚:1片,睡前:1片", "--with-food", "饭后")
     assert proc.returncode == 0, proc.stderr
     assert wav_info(timed).duration_s > wav_info(plain).duration_s + 2.0
+
+
+def test_a_checked_record_without_schedule_gets_a_hint_not_a_printed_grid(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    rid = store_record(data, {"name": "测试缓释片", "dosage": "口服。一次1片，一日2次，饭后服用。"})
+    out = tmp_path / "card.pdf"
+    proc = cli("sheet", "--record", rid, "--data-dir", data, "--out", out)
+    assert proc.returncode == 0 and "--schedule" not in proc.stderr  # unchecked: no hint
+    with RecordStore.open(data) as store:
+        store.mark_reviewed(rid)
+    proc = cli("sheet", "--record", rid, "--data-dir", data, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert '--schedule "早:1片,晚:1片" --with-food 饭后' in proc.stderr
+    assert (
+        "口服，一次1片，一日2次，饭后服用。" in proc.stderr or "一次1片，一日2次，饭后服用。" in proc.stderr
+    )
+    text = pages_of(out)[0]
+    assert squash(SCHEDULE_HEADING) not in text and "1片—1片—" not in text  # never printed unconfirmed

@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.core.leaflet import Leaflet, sheet_content, speech_sections
 from desktop_app.core.medication import MedicineList
@@ -157,6 +159,18 @@ def test_cuts_fall_at_sentence_or_line_ends_never_inside_a_number() -> None:
     assert cut_points("口服，一次0.5g。一日2次，饭后服用。") == (10, 20)  # 0.5 is not a sentence end
     assert cut_points("口服。一次1片。") == (8,)  # a piece under MIN_PIECE goes with the next
     assert cut_points("") == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.．。，；！？\n片次日一口服（）", max_size=80))
+def test_no_cut_falls_inside_a_number_or_after_a_dot(text: str) -> None:
+    cuts = cut_points(text)
+    assert list(cuts) == sorted(set(cuts)) and all(0 < c <= len(text) for c in cuts)
+    if text.strip():
+        assert cuts[-1] == len(text)
+    for c in cuts[:-1]:
+        assert text[c - 1] in "。！？!?）)」”’\n"  # a sentence's or a line's end
+        assert not (text[c - 1 : c + 1].isdigit())
 
 
 def test_the_grid_is_printed_as_a_ruled_table(tmp_path: Path) -> None:

@@ -143,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
         out, keys, leaflet = load_source(args)
     except (ScheduleError, LeafletError) as exc:
         return fail(str(exc))
+    if schedule is None:
+        warn(_suggestion_hint(leaflet))
     layout = CARD_FULL if args.full else CARD
     content = sheet_content(
         leaflet,
@@ -170,6 +172,23 @@ def run(args: argparse.Namespace) -> int:
         warn([f"注意：按 {args.font_size:g} 磅字号，用药卡排不进一页（{report.card_pages} 页）"])
     print(f"{out}\t{report.pages} 页")
     return 0
+
+
+def _suggestion_hint(leaflet: Leaflet) -> list[str]:
+    """For a checked record whose 用法用量 states one adult regimen: the --schedule it suggests (on stderr; it is
+    not printed on the sheet unless given). Nothing for an unchecked reading: its digits may be misread."""
+    from desktop_app.core.schedule import suggest_schedule
+
+    if not leaflet.reviewed:
+        return []
+    got = suggest_schedule(leaflet.fields.get("dosage", ""))
+    if got.schedule is None:
+        return []
+    food = f" --with-food {got.schedule.with_food}" if got.schedule.with_food else ""
+    return [
+        f"提示：用药卡上没有服药时间。按用法用量“{got.sentence}”，可核对后加上"
+        f' --schedule "{got.schedule.spec()}"{food}'
+    ]
 
 
 def _findings(leaflet: Leaflet, taking: list[str]) -> list[Finding]:
