@@ -53,19 +53,9 @@ from desktop_app.ui.tasks import TaskRunner
 
 # re-exported: read_aloud.py, main_window.py, record_view.py and the tests import them from here
 __all__ = [
-    "EXTRA_KEYS",
-    "PRINT_MAX_DPI",
-    "SectionChooser",
-    "SheetDialog",
-    "SheetPages",
-    "make_sheet",
-    "paint_sheet",
-    "pdf_page_images",
-    "prepare_printer",
-    "print_dpi",
-    "safe_file_stem",
-    "sheet_choices",
-]
+    "EXTRA_KEYS", "PRINT_MAX_DPI", "SectionChooser", "SheetDialog", "SheetPages", "make_sheet",
+    "paint_sheet", "pdf_page_images", "prepare_printer", "print_dpi", "safe_file_stem", "sheet_choices",
+]  # fmt: skip
 
 log = logging.getLogger("insert_reader.ui.sheet")
 

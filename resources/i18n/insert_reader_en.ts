@@ -1549,149 +1549,149 @@ Insert text: “{1}”</translation>
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="233"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="223"/>
         <source>{0}-大字版.pdf</source>
         <translation>{0}-large-print.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="225"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="235"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="225"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="247"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="285"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="275"/>
         <source>大字版共 {0} 页</source>
         <translation>The sheet has {0} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="248"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="238"/>
         <source>大字版已保存：{0}（共 {1} 页）</source>
         <translation>Large-print sheet saved: {0} ({1} page(s))</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="255"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="245"/>
         <source>保存大字版 PDF</source>
         <translation>Saving the large-print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="264"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="254"/>
         <source>{0} 大字版</source>
         <translation>{0} large print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="272"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="262"/>
         <source>生成大字版</source>
         <translation>Making the large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="289"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="279"/>
         <source>预览并打印：{0}</source>
         <translation>Preview and print: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="304"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="294"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="306"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="381"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="316"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="306"/>
         <source>正在生成大字版…</source>
         <translation>Making the large-print sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="335"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="325"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="343"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="333"/>
         <source>按 {0} 磅字号，用药卡排不进一页（{1} 页），请选小一些的字号</source>
         <translation>At {0} pt the medication card does not fit on one page ({1} pages); choose a smaller size</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="339"/>
         <source>打印用的字体缺少这些字，纸上会是空白，请手写补上：{0}</source>
         <translation>The print font lacks these characters; they will be blank on paper, please write them in: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="357"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="347"/>
         <source>服药时间有误：{0}</source>
         <translation>Dose times: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="359"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="349"/>
         <source>请至少选择一个部分</source>
         <translation>Tick at least one section</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="362"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="352"/>
         <source>这条记录没有用法用量、警示语或禁忌，用药卡上没有可印的内容</source>
         <translation>This record has no dosage, warning or contraindications: there is nothing to put on the medication card</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="382"/>
         <source>大字版说明单：{0}</source>
         <translation>Large-print sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="394"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="384"/>
         <source>此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。</source>
         <translation>This record has not been checked. You can print it, but every page will say “Not checked: the original insert is authoritative”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="396"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="386"/>
         <source>先去核对</source>
         <translation>Check it first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="397"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="387"/>
         <source>关闭此窗口，逐项核对剂量后再打印</source>
         <translation>Close this window and check each dose item before printing</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="398"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388"/>
         <source>打印什么</source>
         <translation>What to print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="399"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="389"/>
         <source>只打印用药卡（一页）</source>
         <translation>Medication card only (one page)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="400"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="390"/>
         <source>用药卡 + 全文</source>
         <translation>Medication card + full text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="401"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
         <source>全文包括哪些部分（用法用量排在最前）：</source>
         <translation>Sections of the full text (dosage comes first):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="402"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
         <source>预览并打印…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="403"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="393"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="404"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="394"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
