@@ -99,9 +99,19 @@ def files_in(folder: Path) -> list[str]:
 @needs_font
 def test_sheet_from_image_prints_dosage_first(images: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "out" / "sheet.pdf"
-    proc = cli("sheet", images["insert"], "--out", out, "--note", "早上1片，晚上1片", "--clinic", "幸福诊所")
+    proc = cli(
+        "sheet",
+        images["insert"],
+        "--out",
+        out,
+        "--note",
+        "早上1片，晚上1片",
+        "--clinic",
+        "幸福诊所",
+        "--full",
+    )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip().splitlines() == [f"{out}\t1 页"]
+    assert proc.stdout.strip().splitlines() == [f"{out}\t2 页"]  # the 用药卡, then the full sections
     text = squash(pdf_text(out))
     assert DOSAGE in text
     assert "测试缓释片" in text and "早上1片，晚上1片" in text and "幸福诊所" in text
@@ -200,7 +210,9 @@ def test_tcm_record_is_labelled_gongneng_zhuzhi(tmp_path: Path) -> None:
     data = tmp_path / "data"
     record_id = _store_tcm_record(data)
     out = tmp_path / "tcm.pdf"
-    proc = cli("sheet", "--record", str(record_id), "--out", out, "--data-dir", data, "--page", "a5")
+    proc = cli(
+        "sheet", "--record", str(record_id), "--out", out, "--data-dir", data, "--page", "a5", "--full"
+    )
     assert proc.returncode == 0, proc.stderr
     text = squash(pdf_text(out))
     assert "功能主治" in text and "适应症" not in text

@@ -1,6 +1,7 @@
 """``speak``: read an insert's chosen sections aloud into a WAV file (from an image or a stored record).
 
-The drug name is said first, then each section's label and text. A run that writes no audio is an error
+The drug name is said first, then the schedule given with ``--schedule`` ("早上1片，晚上1片"), then each
+section's label and text. A run that writes no audio is an error
 (exit 1, a plain message on stderr); on success one line goes to stdout: the WAV's path and its duration.
 """
 
@@ -10,7 +11,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop_app.commands.sheet import add_source_arguments, fail, load_source
+from desktop_app.commands.sheet import (
+    add_schedule_arguments,
+    add_source_arguments,
+    fail,
+    load_source,
+    parse_schedule_arguments,
+)
 
 MIN_RATE = 50
 MAX_RATE = 400
@@ -20,6 +27,7 @@ SPEED_MIN, SPEED_MAX = 0.4, 1.5  # core.speech.SPEED_RANGE, the desktop app's �
 def register(sub: Any) -> None:
     p = sub.add_parser("speak", help="朗读说明书的所选部分，保存为语音文件（WAV）")
     add_source_arguments(p)
+    add_schedule_arguments(p)
     p.add_argument("--out", metavar="F.wav", help="输出的 WAV 文件（必填）")
     p.add_argument(
         "--speed",
@@ -44,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
         speech_sections,
         write_checked,
     )
+    from desktop_app.core.schedule import ScheduleError
     from desktop_app.core.speech import Speaker, SpeechError, wav_info, words_per_minute
 
     if not args.out:
@@ -54,10 +63,11 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"语速须在 {SPEED_MIN:g} 到 {SPEED_MAX:g} 倍之间（收到：{args.speed:g}）")
     rate = words_per_minute(args.speed) if args.speed is not None else args.rate
     try:
+        schedule = parse_schedule_arguments(args)
         out, keys, leaflet = load_source(args)
-    except LeafletError as exc:
+    except (ScheduleError, LeafletError) as exc:
         return fail(str(exc))
-    content = sheet_content(leaflet, keys)
+    content = sheet_content(leaflet, keys, schedule=schedule)
     if not content.sections:
         return fail(f"{NO_TEXT_MESSAGE}，未生成音频")
 

@@ -20,9 +20,12 @@ from typing import TypeVar
 
 from desktop_app.core.fields import field_specs, header_to_key, label_for
 from desktop_app.core.pipeline import Extraction
+from desktop_app.core.schedule import Schedule
 from desktop_app.core.sheet.content import (
     DEFAULT_SHEET_KEYS,
+    SCHEDULE_HEADING,
     UNCHECKED_SPOKEN,
+    FindingLike,
     SheetContent,
     content_from_fields,
 )
@@ -151,8 +154,11 @@ def sheet_content(
     patient_name: str = "",
     staff_note: str = "",
     printed_on: date | None = None,
+    schedule: Schedule | None = None,
+    related: Iterable[FindingLike] | None = None,
 ) -> SheetContent:
-    """The chosen sections (in ``keys`` order, empty ones skipped), labelled 功能主治 for a 中成药."""
+    """The chosen sections (in ``keys`` order, empty ones skipped), labelled 功能主治 for a 中成药; the staff's
+    confirmed ``schedule`` and ``related`` findings (core.medication) where given."""
     return content_from_fields(
         leaflet.drug_name,
         leaflet.fields,
@@ -164,16 +170,21 @@ def sheet_content(
         source_note=leaflet.source_note,
         printed_on=printed_on,
         unchecked=not leaflet.reviewed,
+        schedule=schedule,
+        related=related,
     )
 
 
 def speech_sections(content: SheetContent) -> list[tuple[str, str]]:
-    """What is read aloud: the drug name, then each section's label and text; an unchecked record's reading
-    starts with a spoken notice (UNCHECKED_SPOKEN, see ``speech_notice_count``)."""
+    """What is read aloud: the drug name, the confirmed schedule ("早上1片，晚上1片"), then each section's
+    label and text; an unchecked record's reading starts with a spoken notice (UNCHECKED_SPOKEN, see
+    ``speech_notice_count``)."""
     notice = [("", UNCHECKED_SPOKEN)] if content.unchecked else []
+    schedule = [(SCHEDULE_HEADING, content.schedule.direction())] if content.schedule is not None else []
     return [
         *notice,
         ("", content.drug_name or DEFAULT_DRUG_NAME),
+        *schedule,
         *((s.label, s.text) for s in content.sections),
     ]
 

@@ -88,6 +88,27 @@ TEMPLATES: dict[str, str] = {
     "engine.vram": "显存不足，无法加载 HunyuanOCR 模型",
     "pages.edits_left_behind": "合并前有 {count} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在",
     "pages.split_edit_left_behind": "拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{label}】{value}",
+    # core.schedule: why 用法用量 gives no schedule suggestion, and what to look at in one
+    "schedule.no_text": "没有用法用量的文字",
+    "schedule.no_dosage": "这条记录没有用法用量，请按医嘱填写",
+    "schedule.range": "用量或次数是一个范围（如 一次1～2片），请按医嘱填写",
+    "schedule.alternative": "用法用量中有“{words}”：不止一种用法，请按医嘱填写",
+    "schedule.cap": "用法用量中有“{words}”：用量可多可少，请按医嘱填写",
+    "schedule.as_needed": "说明书写的是“{words}”服用，不是固定时间，请按医嘱填写",
+    "schedule.not_daily": "说明书写的是“{words}”，不是每天固定几次，请按医嘱填写",
+    "schedule.no_dose": "没有读到清楚的每次用量（如 一次1片），请按医嘱填写",
+    "schedule.several_doses": "用法用量中有几种用量（如成人与儿童、首次与以后），请按医嘱填写",
+    "schedule.age_weight": "用量按年龄或体重区分，请按医嘱填写",
+    "schedule.or_else": "用法用量中有“或”另一种用法，请按医嘱填写",
+    "schedule.times_vary": "一日几次有几种说法，请按医嘱填写",
+    "schedule.unsure": "用量中有识别不确定的字“{text}”，请先核对原件",
+    "schedule.times_mismatch": "一日{times}次与所写的服药时间不一致，请按医嘱填写",
+    "schedule.once_no_time": "一日1次，说明书没有写在什么时间服用，请按医嘱填写",
+    "schedule.no_times": "没有写一日几次，请按医嘱填写",
+    "schedule.n_times": "一日{times}次，请按医嘱填写服药时间",
+    "schedule.empty_stomach": "说明书写有“空腹”，请按需要选择饭前",
+    "schedule.food_varies": "饭前、饭后、随餐的说法不止一种，未填，请按医嘱选择",
+    "schedule.large_amount": "每次{dose}，用量较大，请核对原件",
 }
 
 

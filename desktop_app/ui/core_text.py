@@ -3,9 +3,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from collections.abc import Callable
+from typing import cast
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.messages import TEMPLATES, CoreMessage
+
+# typed as what it is (it returns its text); lupdate reads the calls below by this name
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
 
 # lupdate reads these: the same templates as core.messages.TEMPLATES (a test checks that they match)
 UI_TEMPLATES: dict[str, str] = {
@@ -119,6 +126,42 @@ UI_TEMPLATES: dict[str, str] = {
     "pages.split_edit_left_behind": QT_TRANSLATE_NOOP(
         "CoreMessage", "拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{label}】{value}"
     ),
+    "schedule.no_text": QT_TRANSLATE_NOOP("CoreMessage", "没有用法用量的文字"),
+    "schedule.no_dosage": QT_TRANSLATE_NOOP("CoreMessage", "这条记录没有用法用量，请按医嘱填写"),
+    "schedule.range": QT_TRANSLATE_NOOP("CoreMessage", "用量或次数是一个范围（如 一次1～2片），请按医嘱填写"),
+    "schedule.alternative": QT_TRANSLATE_NOOP(
+        "CoreMessage", "用法用量中有“{words}”：不止一种用法，请按医嘱填写"
+    ),
+    "schedule.cap": QT_TRANSLATE_NOOP("CoreMessage", "用法用量中有“{words}”：用量可多可少，请按医嘱填写"),
+    "schedule.as_needed": QT_TRANSLATE_NOOP(
+        "CoreMessage", "说明书写的是“{words}”服用，不是固定时间，请按医嘱填写"
+    ),
+    "schedule.not_daily": QT_TRANSLATE_NOOP(
+        "CoreMessage", "说明书写的是“{words}”，不是每天固定几次，请按医嘱填写"
+    ),
+    "schedule.no_dose": QT_TRANSLATE_NOOP(
+        "CoreMessage", "没有读到清楚的每次用量（如 一次1片），请按医嘱填写"
+    ),
+    "schedule.several_doses": QT_TRANSLATE_NOOP(
+        "CoreMessage", "用法用量中有几种用量（如成人与儿童、首次与以后），请按医嘱填写"
+    ),
+    "schedule.age_weight": QT_TRANSLATE_NOOP("CoreMessage", "用量按年龄或体重区分，请按医嘱填写"),
+    "schedule.or_else": QT_TRANSLATE_NOOP("CoreMessage", "用法用量中有“或”另一种用法，请按医嘱填写"),
+    "schedule.times_vary": QT_TRANSLATE_NOOP("CoreMessage", "一日几次有几种说法，请按医嘱填写"),
+    "schedule.unsure": QT_TRANSLATE_NOOP("CoreMessage", "用量中有识别不确定的字“{text}”，请先核对原件"),
+    "schedule.times_mismatch": QT_TRANSLATE_NOOP(
+        "CoreMessage", "一日{times}次与所写的服药时间不一致，请按医嘱填写"
+    ),
+    "schedule.once_no_time": QT_TRANSLATE_NOOP(
+        "CoreMessage", "一日1次，说明书没有写在什么时间服用，请按医嘱填写"
+    ),
+    "schedule.no_times": QT_TRANSLATE_NOOP("CoreMessage", "没有写一日几次，请按医嘱填写"),
+    "schedule.n_times": QT_TRANSLATE_NOOP("CoreMessage", "一日{times}次，请按医嘱填写服药时间"),
+    "schedule.empty_stomach": QT_TRANSLATE_NOOP("CoreMessage", "说明书写有“空腹”，请按需要选择饭前"),
+    "schedule.food_varies": QT_TRANSLATE_NOOP(
+        "CoreMessage", "饭前、饭后、随餐的说法不止一种，未填，请按医嘱选择"
+    ),
+    "schedule.large_amount": QT_TRANSLATE_NOOP("CoreMessage", "每次{dose}，用量较大，请核对原件"),
 }
 #: short reasons for the status bar: why the built-in engine reads (code -> reason)
 UI_REASONS: dict[str, str] = {

@@ -79,10 +79,15 @@ SHEET_FONT_PT = Option[int](
     "sheet/font_pt", 18, "body text size of the printed sheet", minimum=16, maximum=48
 )
 CLINIC_NAME = Option[str]("sheet/clinic_name", "", "clinic name printed on the sheet")
+SHEET_SCHEDULES = Option[list[str]](
+    "sheet/schedules",
+    [],
+    "dose schedules the staff confirmed, one JSON object per record (ui/schedule_memory.py)",
+)
 
 OPTIONS: tuple[Option[Any], ...] = (
     ENGINE_KIND, MODEL_DIR, WATCHED_FOLDERS, UI_LANGUAGE, UI_FONT_PT,
-    SPEECH_VOICE, SPEECH_RATE, SHEET_FONT_PT, CLINIC_NAME,
+    SPEECH_VOICE, SPEECH_RATE, SHEET_FONT_PT, CLINIC_NAME, SHEET_SCHEDULES,
 )  # fmt: skip
 
 

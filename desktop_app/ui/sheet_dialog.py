@@ -1,237 +1,73 @@
 """打印大字版: the dialog that prints (or saves) a record's large-print patient sheet.
 
-What prints is exactly the sheet PDF: ``core.sheet.render_sheet`` writes it (on the task pool), pypdfium2 renders
-its pages to images at the printer's resolution (at most 300 dpi), and ``paint_sheet`` paints those images onto
-the printer's pages - for the print preview, the printer and any QPrinter alike. The sheet quotes the record's
-current (reviewed, edited) values word for word.
+By default the one-page 用药卡 (core.sheet CARD): the name, the schedule grid the staff fill in (schedule_grid.py,
+a suggestion from 用法用量 only shown until adopted), 用法用量, 警示语 and 禁忌; or the card followed by the chosen
+sections (用药卡 + 全文). What prints is exactly the sheet PDF (sheet_pages.py). The sheet quotes the record's
+current (reviewed, edited) values word for word. The confirmed schedule is kept for the record in the settings
+(schedule_memory.py).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import logging
-import re
 import tempfile
-import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMarginsF, QRectF, QSizeF, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.leaflet import (
-    LeafletError,
-    commit_output,
-    discard_output,
-    leaflet_from_record,
-    sheet_content,
-    temporary_output,
-)
-from desktop_app.core.sheet import (
-    DEFAULT_SHEET_KEYS,
-    SheetContent,
-    SheetFontError,
-    SheetReport,
-    SheetSection,
-    render_sheet,
-)
-from desktop_app.core.store import READ, REVIEWED, RecordView
+from desktop_app.core.leaflet import LeafletError, leaflet_from_record, sheet_content
+from desktop_app.core.schedule.record import suggest_for_record
+from desktop_app.core.sheet import CARD, CARD_FULL, DEFAULT_LAYOUT, SheetContent, SheetFontError, SheetReport
+from desktop_app.core.store import REVIEWED, RecordView
 from desktop_app.ui.messages import MessageCenter, plain_words
-from desktop_app.ui.settings import CLINIC_NAME, SHEET_FONT_PT, Settings
+from desktop_app.ui.schedule_grid import ScheduleGrid
+from desktop_app.ui.schedule_memory import remember, remembered
+from desktop_app.ui.section_chooser import EXTRA_KEYS, SectionChooser, safe_file_stem, sheet_choices
+from desktop_app.ui.settings import Settings
+from desktop_app.ui.sheet_form import SheetForm
+from desktop_app.ui.sheet_pages import (
+    PRINT_MAX_DPI,
+    SheetPages,
+    make_sheet,
+    paint_sheet,
+    pdf_page_images,
+    prepare_printer,
+    print_dpi,
+)
 from desktop_app.ui.tasks import TaskRunner
+
+# re-exported: read_aloud.py, main_window.py, record_view.py and the tests import them from here
+__all__ = [
+    "EXTRA_KEYS", "PRINT_MAX_DPI", "SectionChooser", "SheetDialog", "SheetPages", "make_sheet",
+    "paint_sheet", "pdf_page_images", "prepare_printer", "print_dpi", "safe_file_stem", "sheet_choices",
+]  # fmt: skip
 
 log = logging.getLogger("insert_reader.ui.sheet")
 
-PRINT_MAX_DPI = 300  # page images are rendered at the printer's resolution, at most this
-BODY_PT_RANGE = (16, 28)
-PAGES = ("A4", "A5")
-#: sections offered besides DEFAULT_SHEET_KEYS (unchecked at first): what else a patient may need
-EXTRA_KEYS: tuple[str, ...] = (
-    "strength",
-    "ingredients",
-    "geriatric",
-    "pediatric",
-    "pregnancy",
-    "overdose",
-    "description",
-    "shelf_life",
-)
-_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
-_PDFIUM_LOCK = threading.Lock()  # pdfium may not be used from two threads at once
-
-
-# -- what can be printed ---------------------------------------------------------------------------------------
-
-
-def sheet_choices(record: RecordView | None) -> list[SheetSection]:
-    """The record's sections that have text, as they would be printed (current values, 中成药 labels):
-    DEFAULT_SHEET_KEYS first (用法用量 leads), then EXTRA_KEYS. Empty for a record that is not read."""
-    if record is None or record.status not in (READ, REVIEWED):
-        return []
-    return sheet_content(leaflet_from_record(record), (*DEFAULT_SHEET_KEYS, *EXTRA_KEYS)).sections
-
-
-def safe_file_stem(text: str) -> str:
-    return _UNSAFE_NAME.sub("_", text).strip("._") or "sheet"
-
-
-class SectionChooser(QWidget):
-    """Checkboxes for the sections to print or read, in print order; ``changed`` after a click."""
-
-    changed = Signal()
-
-    def __init__(self, columns: int = 3, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.columns = columns
-        self.boxes: dict[str, QCheckBox] = {}
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(18)
-
-    def set_sections(self, sections: Sequence[SheetSection], checked: Iterable[str] | None = None) -> None:
-        """Show ``sections``; those in ``checked`` are ticked (default: DEFAULT_SHEET_KEYS)."""
-        ticked = set(DEFAULT_SHEET_KEYS if checked is None else checked)
-        for box in self.boxes.values():
-            self._grid.removeWidget(box)
-            box.deleteLater()
-        self.boxes = {}
-        for i, section in enumerate(sections):
-            box = QCheckBox(section.label, self)
-            box.setObjectName(f"section-{section.key}")
-            box.setChecked(section.key in ticked)
-            box.toggled.connect(self.changed)
-            self._grid.addWidget(box, i // self.columns, i % self.columns)
-            self.boxes[section.key] = box
-
-    def keys(self) -> tuple[str, ...]:
-        """The ticked sections, in print order."""
-        return tuple(key for key, box in self.boxes.items() if box.isChecked())
-
-    def set_checked(self, keys: Iterable[str]) -> None:
-        wanted = set(keys)
-        for key, box in self.boxes.items():
-            box.setChecked(key in wanted)
-
-
-# -- the PDF's pages, painted onto a printer ----------------------------------------------------------------------
-
-
-def print_dpi(printer: QPrinter) -> int:
-    return max(72, min(int(printer.resolution()), PRINT_MAX_DPI))
-
-
-def pdf_page_images(pdf: Path, dpi: int) -> list[QImage]:
-    """Every page of ``pdf`` as a greyscale image at ``dpi`` (the sheet is black on white). Any thread."""
-    import pypdfium2 as pdfium
-
-    images: list[QImage] = []
-    with _PDFIUM_LOCK:
-        doc = pdfium.PdfDocument(str(pdf))
-        try:
-            for index in range(len(doc)):
-                page = doc[index]
-                bitmap = page.render(scale=dpi / 72, grayscale=True, fill_color=(255, 255, 255, 255))
-                data = bytes(bitmap.buffer)
-                image = QImage(
-                    data, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_Grayscale8
-                )
-                image = image.copy()  # own the pixels (``data`` goes away)
-                image.setDotsPerMeterX(round(dpi / 0.0254))
-                image.setDotsPerMeterY(round(dpi / 0.0254))
-                images.append(image)
-                bitmap.close()
-                page.close()
-        finally:
-            doc.close()
-    return images
-
-
-class SheetPages:
-    """A rendered sheet PDF and its page images (one set per resolution asked for)."""
-
-    def __init__(self, report: SheetReport, images: dict[int, list[QImage]] | None = None) -> None:
-        self.report = report
-        self._images: dict[int, list[QImage]] = dict(images or {})
-
-    @property
-    def count(self) -> int:
-        return self.report.pages
-
-    def images(self, dpi: int) -> list[QImage]:
-        if dpi not in self._images:
-            self._images = {dpi: pdf_page_images(self.report.path, dpi)}  # keep one set only
-        return self._images[dpi]
-
-
-def prepare_printer(printer: QPrinter, page: str, title: str) -> None:
-    """Paper of the sheet's size, portrait, no margins: the PDF page (margins included) fills the paper."""
-    size = QPageSize(QPageSize.PageSizeId.A5 if page == "A5" else QPageSize.PageSizeId.A4)
-    printer.setFullPage(True)
-    printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    printer.setDocName(title)
-
-
-def paint_sheet(printer: QPrinter, pages: SheetPages) -> int:
-    """Paint every page of the sheet onto ``printer`` (scaled to fit its paper, centred); the pages painted.
-    Raises OSError when the printer cannot be painted on."""
-    images = pages.images(print_dpi(printer))
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(f"cannot print to {printer.printerName() or printer.outputFileName()}")
-    try:
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        for i, image in enumerate(images):
-            if i and not printer.newPage():
-                raise OSError("the printer did not start a new page")
-            paper = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
-            size = QSizeF(image.size()).scaled(paper.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRectF(0, 0, size.width(), size.height())
-            target.moveCenter(paper.center())
-            painter.drawImage(target, image)
-    finally:
-        painter.end()
-    return len(images)
-
-
-def make_sheet(content: SheetContent, out: Path, body_pt: int, page: str, dpi: int | None) -> SheetPages:
-    """Write the sheet PDF to ``out`` (through a temporary file: a failure leaves no half-written file) and,
-    with ``dpi``, render its page images. Runs on the task pool."""
-    tmp = temporary_output(out)
-    try:
-        report = render_sheet(content, tmp, body_pt=body_pt, page=page)
-        commit_output(tmp, out)
-    finally:
-        discard_output(tmp)
-    report = dataclasses.replace(report, path=out)
-    images = {dpi: pdf_page_images(out, dpi)} if dpi is not None else {}
-    return SheetPages(report, images)
+LAYOUTS = (CARD, CARD_FULL)
 
 
 # -- the dialog ----------------------------------------------------------------------------------------------------
 
 
 class SheetDialog(QDialog):
-    """Choose sections, patient, staff note, size and paper; then 预览并打印 or 另存为 PDF.
+    """Fill in the schedule, choose 用药卡 or 用药卡 + 全文 (and the full text's sections), patient, staff note,
+    size and paper; then 预览并打印 or 另存为 PDF.
 
     ``saved(SheetReport)`` after a PDF was saved, ``failed(str)`` with the plain message after a failure,
     ``preview_ready(SheetPages)`` when the print preview opens.
@@ -286,41 +122,42 @@ class SheetDialog(QDialog):
         note_row.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.unreviewed_row.setVisible(record.status != REVIEWED)
 
-        self.sections_box = QGroupBox(self)
+        self.schedule = ScheduleGrid(self)
+        self.schedule.set_suggestion(suggest_for_record(record))
+        known = remembered(settings, record)
+        if known is not None:
+            self.schedule.set_schedule(known)
+            self.schedule.set_note("remembered")
+        # 打印什么: 用药卡 or 用药卡 + 全文, and the full text's sections (only used with the latter)
+        self.layout_box = QGroupBox(self)
+        self.layout_group = QButtonGroup(self)
+        self.layout_buttons: dict[str, QRadioButton] = {}
+        layout_row = QHBoxLayout()
+        for name in LAYOUTS:
+            button = QRadioButton(self.layout_box)
+            button.setObjectName(f"layout-{name}")
+            self.layout_group.addButton(button)
+            self.layout_buttons[name] = button
+            layout_row.addWidget(button)
+            button.toggled.connect(self._update_buttons)
+        layout_row.addStretch(1)
+        self.layout_buttons[DEFAULT_LAYOUT].setChecked(True)
+        self.sections_box = QWidget(self.layout_box)
+        self.sections_label = QLabel(self.sections_box)
         self.sections = SectionChooser(3, self.sections_box)
         self.sections.set_sections(sheet_choices(record))
-        QVBoxLayout(self.sections_box).addWidget(self.sections)
+        chooser = QVBoxLayout(self.sections_box)
+        chooser.setContentsMargins(0, 0, 0, 0)
+        chooser.addWidget(self.sections_label)
+        chooser.addWidget(self.sections)
+        box = QVBoxLayout(self.layout_box)
+        box.addLayout(layout_row)
+        box.addWidget(self.sections_box)
 
-        self.patient = QLineEdit(self)
-        self.note = QPlainTextEdit(self)
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 14)
-        self.body_pt = QSpinBox(self)
-        self.body_pt.setRange(*BODY_PT_RANGE)
-        self.body_pt.setMaximumWidth(160)
-        self.body_pt.setValue(max(BODY_PT_RANGE[0], min(BODY_PT_RANGE[1], settings.get(SHEET_FONT_PT))))
-        self.page_group = QButtonGroup(self)
-        page_row = QHBoxLayout()
-        self.page_buttons: dict[str, QRadioButton] = {}
-        for name in PAGES:
-            button = QRadioButton(name, self)
-            self.page_group.addButton(button)
-            self.page_buttons[name] = button
-            page_row.addWidget(button)
-        page_row.addStretch(1)
-        self.page_buttons["A4"].setChecked(True)
-        self.clinic = QLineEdit(settings.get(CLINIC_NAME), self)
-        self.patient_label = QLabel(self)
-        self.note_label = QLabel(self)
-        self.size_label = QLabel(self)
-        self.page_label = QLabel(self)
-        self.clinic_label = QLabel(self)
-        form = QFormLayout()
-        form.addRow(self.patient_label, self.patient)
-        form.addRow(self.note_label, self.note)
-        form.addRow(self.size_label, self.body_pt)
-        form.addRow(self.page_label, page_row)
-        form.addRow(self.clinic_label, self.clinic)
+        self.form = SheetForm(settings, self)
+        # the form's fields, as the dialog's own (the tests and the main window use these names)
+        self.patient, self.note, self.body_pt = self.form.patient, self.form.note, self.form.body_pt
+        self.page_buttons, self.clinic = self.form.page_buttons, self.form.clinic
 
         self.status = QLabel(self)
         self.status.setObjectName("sheet-status")
@@ -333,6 +170,7 @@ class SheetDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf_as)
         self.close_button.clicked.connect(self.reject)
         self.sections.changed.connect(self._update_buttons)
+        self.schedule.changed.connect(self._update_buttons)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.preview_button)
@@ -342,28 +180,36 @@ class SheetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.unreviewed_row)
-        layout.addWidget(self.sections_box)
-        layout.addLayout(form)
+        layout.addWidget(self.schedule)
+        layout.addWidget(self.layout_box)
+        layout.addWidget(self.form)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.finished.connect(self._cleanup)
         self._retranslate()
         self._update_buttons()
-        self.resize(720, 560)
+        self.resize(780, 720)
 
     # -- what is printed -------------------------------------------------------------------------------------
 
     @property
     def page(self) -> str:
-        return next((name for name, b in self.page_buttons.items() if b.isChecked()), "A4")
+        return self.form.page
+
+    @property
+    def sheet_layout(self) -> str:
+        """CARD (只打印用药卡) or CARD_FULL (用药卡 + 全文)."""
+        return next((name for name, b in self.layout_buttons.items() if b.isChecked()), DEFAULT_LAYOUT)
 
     def content(self) -> SheetContent:
+        """What is printed: the grid's schedule only as the staff entered or adopted it."""
         return sheet_content(
             self.leaflet,
             self.sections.keys(),
             clinic_name=self.clinic.text().strip(),
             patient_name=self.patient.text().strip(),
             staff_note=self.note.toPlainText().strip(),
+            schedule=self.schedule.schedule(),
         )
 
     @property
@@ -393,8 +239,11 @@ class SheetDialog(QDialog):
             self._warn_missing(report)
             self.saved.emit(report)
 
-        content, body_pt, page = self.content(), self.body_pt.value(), self.page
-        self._run(lambda: make_sheet(content, path, body_pt, page, None), done, self.tr("保存大字版 PDF"))
+        content, body_pt, page, layout = self.content(), self.body_pt.value(), self.page, self.sheet_layout
+        self._remember(content)
+        self._run(
+            lambda: make_sheet(content, path, body_pt, page, None, layout), done, self.tr("保存大字版 PDF")
+        )
 
     # -- print preview -----------------------------------------------------------------------------------------
 
@@ -405,9 +254,16 @@ class SheetDialog(QDialog):
         prepare_printer(printer, self.page, self.tr("{0} 大字版").format(self.leaflet.drug_name))
         out = Path(self._tmp.name) / f"preview-{next(self._previews)}.pdf"
         content, body_pt, page, dpi = self.content(), self.body_pt.value(), self.page, print_dpi(printer)
+        layout = self.sheet_layout
+        self._remember(content)
         self._run(
-            lambda: make_sheet(content, out, body_pt, page, dpi), self._open_preview, self.tr("生成大字版")
+            lambda: make_sheet(content, out, body_pt, page, dpi, layout),
+            self._open_preview,
+            self.tr("生成大字版"),
         )
+
+    def _remember(self, content: SheetContent) -> None:
+        remember(self._settings, self.record, content.schedule)
 
     def _go_review(self) -> None:
         self.review_requested.emit(self.record.id)
@@ -472,6 +328,12 @@ class SheetDialog(QDialog):
         self.failed.emit(text)
 
     def _warn_missing(self, report: SheetReport) -> None:
+        if report.card_pages > 1:
+            self._messages.warning(
+                self.tr("按 {0} 磅字号，用药卡排不进一页（{1} 页），请选小一些的字号").format(
+                    report.body_pt, report.card_pages
+                )
+            )
         if report.missing_chars:
             self._messages.warning(
                 self.tr("打印用的字体缺少这些字，纸上会是空白，请手写补上：{0}").format(
@@ -479,13 +341,29 @@ class SheetDialog(QDialog):
                 )
             )
 
+    def _problem(self) -> str:
+        """Why nothing can be printed now ("" when it can)."""
+        if self.schedule.error():
+            return self.tr("服药时间有误：{0}").format(self.schedule.error())
+        if self.sheet_layout == CARD_FULL and not self.sections.keys():
+            return self.tr("请至少选择一个部分")
+        content = self.content()
+        if not content.card_sections and content.schedule is None and self.sheet_layout == CARD:
+            return self.tr("这条记录没有用法用量、警示语或禁忌，用药卡上没有可印的内容")
+        return ""
+
     def _update_buttons(self) -> None:
-        ready = not self.busy and bool(self.sections.keys())
+        if not hasattr(self, "preview_button"):
+            return  # still being built
+        self.sections_box.setEnabled(self.sheet_layout == CARD_FULL)
+        problem = self._problem()
+        ready = not self.busy and not problem
         self.preview_button.setEnabled(ready)
         self.pdf_button.setEnabled(ready)
-        if not self.sections.keys() and not self.busy:
-            self.status.setText(self.tr("请至少选择一个部分"))
-        elif self.status.text() == self.tr("请至少选择一个部分"):
+        if problem and not self.busy:
+            self.status.setText(problem)
+            self._shown_problem = problem
+        elif self.status.text() == getattr(self, "_shown_problem", None):
             self.status.setText("")
 
     def _cleanup(self) -> None:
@@ -507,15 +385,10 @@ class SheetDialog(QDialog):
         )
         self.review_button.setText(self.tr("先去核对"))
         self.review_button.setToolTip(self.tr("关闭此窗口，逐项核对剂量后再打印"))
-        self.sections_box.setTitle(self.tr("打印哪些部分（用法用量排在最前）"))
-        self.patient_label.setText(self.tr("患者姓名："))
-        self.patient.setPlaceholderText(self.tr("可不填"))
-        self.note_label.setText(self.tr("医生/药师叮嘱："))
-        self.note.setPlaceholderText(self.tr("例如：早上1片，晚上1片"))
-        self.size_label.setText(self.tr("正文字号："))
-        self.body_pt.setSuffix(self.tr(" 磅"))
-        self.page_label.setText(self.tr("纸张："))
-        self.clinic_label.setText(self.tr("诊所名称："))
+        self.layout_box.setTitle(self.tr("打印什么"))
+        self.layout_buttons[CARD].setText(self.tr("只打印用药卡（一页）"))
+        self.layout_buttons[CARD_FULL].setText(self.tr("用药卡 + 全文"))
+        self.sections_label.setText(self.tr("全文包括哪些部分（用法用量排在最前）："))
         self.preview_button.setText(self.tr("预览并打印…"))
         self.pdf_button.setText(self.tr("另存为 PDF…"))
         self.close_button.setText(self.tr("关闭"))

@@ -4,368 +4,468 @@
 <context>
     <name>CoreMessage</name>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="12"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="19"/>
         <source>剂量中的“{text}”识别把握不大（{confidence}），请对照原图核对：…{context}…</source>
         <translation>Not sure of “{text}” in a dose ({confidence}): check it against the picture: …{context}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="15"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="22"/>
         <source>“{marker}”前面可能漏了换行，请对照原图核对：…{context}…</source>
         <translation>A line break may be missing before “{marker}”: check it against the picture: …{context}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="18"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="25"/>
         <source>未找到以下部分：{sections}</source>
         <translation>Sections not found: {sections}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="19"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="26"/>
         <source>小标题“{read}”未能认清，按说明书各部分的顺序当作【{header}】，请对照原图核对</source>
         <translation>The heading “{read}” could not be read; by the usual order of an insert&apos;s sections it was taken as 【{header}】. Check it against the image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="22"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="29"/>
         <source>字迹模糊的小标题按已知的小标题读出：{headers}，请对照原图核对</source>
         <translation>Blurred headings were read as known headings: {headers}. Check them against the image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="25"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="32"/>
         <source>HunyuanOCR 未使用：{reason}；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: {reason}; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="26"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="33"/>
         <source>HunyuanOCR 未使用：未找到 HunyuanOCR 模型文件；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: its model files were not found; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="29"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="36"/>
         <source>HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: this computer has no usable GPU (CUDA / Apple MPS), and HunyuanOCR is too slow on the CPU; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="33"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="40"/>
         <source>已取消识别</source>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="34"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="41"/>
         <source>{name}（药名）</source>
         <translation>{name} (the drug&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="35"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="42"/>
         <source>“{typed}”即 {name}（词表）</source>
         <translation>“{typed}” is {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="36"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="43"/>
         <source>{name} 是 {label} 的通用名（词表）</source>
         <translation>{name} is the generic name of {label} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="37"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="44"/>
         <source>{alias} 是 {name} 的别名（词表）</source>
         <translation>{alias} is another name of {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="38"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="45"/>
         <source>{part} 是 {name} 的成份（词表）</source>
         <translation>{part} is an ingredient of {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="39"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="46"/>
         <source>{alias}（{part}）是 {name} 的成份（词表）</source>
         <translation>{alias} ({part}) is an ingredient of {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="40"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="47"/>
         <source>{part} 是 {name} 的成份（成份）</source>
         <translation>{part} is an ingredient of {name} (its 成份 section)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="41"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="48"/>
         <source>{alias}（{part}）是 {name} 的成份（成份）</source>
         <translation>{alias} ({part}) is an ingredient of {name} (its 成份 section)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="42"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="49"/>
         <source>{name} 属于 {group}（词表）</source>
         <translation>{name} is one of the {group} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="43"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="50"/>
         <source>{part}（{name} 的成份）属于 {group}（词表）</source>
         <translation>{part} (an ingredient of {name}) is one of the {group} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="44"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="51"/>
         <source>“{found}”与 {word} 相差一个字（可能是识别错误）</source>
         <translation>“{found}” differs from {word} by one character (perhaps misread)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="45"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="52"/>
         <source>无法读取已保存的图片副本：{reason}</source>
         <translation>The stored copy of the picture cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="46"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="53"/>
         <source>内存不足，无法读取这张图片</source>
         <translation>Not enough memory to read this picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="47"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="54"/>
         <source>识别时程序出错（{name}），详情已写入日志</source>
         <translation>The program failed while reading ({name}); the details are in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="48"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="55"/>
         <source>这是一个文件夹，不是图片文件：{path}</source>
         <translation>This is a folder, not a picture: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="49"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="56"/>
         <source>文件太大（{size} MB），不像是说明书图片：{path}</source>
         <translation>The file is too large ({size} MB) to be a picture of an insert: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="52"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="59"/>
         <source>文件太大，不像是说明书图片：{path}</source>
         <translation>The file is too large to be a picture of an insert: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="53"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="60"/>
         <source>找不到文件：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="54"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="61"/>
         <source>没有权限读取文件（可能被其他程序占用）：{path}</source>
         <translation>No permission to read the file (another program may be using it): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="55"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="62"/>
         <source>无法读取文件：{path}（{reason}）</source>
         <translation>Cannot read the file: {path} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="56"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="63"/>
         <source>打开文件超时（可能被其他程序占用或在网络盘上）：{path}</source>
         <translation>Opening the file timed out (another program may hold it, or it is on a network drive): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="59"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="66"/>
         <source>这不是普通文件，而是管道文件（FIFO），没有读取：{path}</source>
         <translation>Not a regular file but a pipe (FIFO); not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="60"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="67"/>
         <source>这不是普通文件，而是套接字文件，没有读取：{path}</source>
         <translation>Not a regular file but a socket; not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="61"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="68"/>
         <source>这不是普通文件，而是设备文件，没有读取：{path}</source>
         <translation>Not a regular file but a device; not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="62"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="69"/>
         <source>这不是普通文件，而是特殊文件，没有读取：{path}</source>
         <translation>Not a regular file; not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="63"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="70"/>
         <source>文件是空的（0 字节）</source>
         <translation>The file is empty (0 bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="64"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="71"/>
         <source>这是 PDF 文件：请导出为图片后再导入</source>
         <translation>This is a PDF file: export it as a picture, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="65"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="72"/>
         <source>不支持 HEIC 格式：请在手机上另存为 JPG 后再导入</source>
         <translation>HEIC is not supported: save it as JPG on the phone, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="66"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="73"/>
         <source>不支持 AVIF 格式：请在手机上另存为 JPG 后再导入</source>
         <translation>AVIF is not supported: save it as JPG on the phone, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="67"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="74"/>
         <source>不支持 {format} 格式：请另存为 JPG 或 PNG 后再导入</source>
         <translation>{format} is not supported: save it as JPG or PNG, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="70"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="77"/>
         <source>不是图片文件</source>
         <translation>Not a picture file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="71"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="78"/>
         <source>图片太大，内存不足，无法读取</source>
         <translation>The picture is too large: not enough memory to read it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="72"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="79"/>
         <source>图片文件不完整（可能还在下载或传输中断）</source>
         <translation>The picture file is incomplete (still downloading, or the transfer broke off)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="73"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="80"/>
         <source>图片文件已损坏，无法读取（{format}）</source>
         <translation>The picture file is damaged and cannot be read ({format})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="74"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="81"/>
         <source>图片尺寸过大（约 {megapixels} 百万像素），为安全起见没有读取</source>
         <translation>The picture is too large (about {megapixels} megapixels); not read, to be safe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="77"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="84"/>
         <source>图片尺寸过大（尺寸异常），为安全起见没有读取</source>
         <translation>The picture&apos;s size is abnormal; not read, to be safe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="78"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="85"/>
         <source>图片尺寸过大（{width}×{height}，约 {megapixels} 百万像素，上限 {limit} 百万），为安全起见没有读取</source>
         <translation>The picture is too large ({width}×{height}, about {megapixels} megapixels, limit {limit}); not read, to be safe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="82"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="89"/>
         <source>动图只读取了第一帧</source>
         <translation>Only the first frame of the animation was read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="83"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="90"/>
         <source>多页 TIFF（共 {frames} 页）只读取了第一页</source>
         <translation>Only the first page of this {frames}-page TIFF was read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="84"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="91"/>
         <source>文件包含 {frames} 张图片，只读取了第一张</source>
         <translation>The file holds {frames} pictures; only the first was read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="85"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="92"/>
         <source>文件扩展名 {ext} 与实际格式 {format} 不符，已按实际格式读取</source>
         <translation>The file name ends in {ext} but the file is {format}; it was read as {format}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="88"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="95"/>
         <source>已按EXIF方向旋转</source>
         <translation>Turned upright by its EXIF orientation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="89"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="96"/>
         <source>EXIF 方向信息有误，未旋转</source>
         <translation>The EXIF orientation is invalid; not turned</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="90"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="97"/>
         <source>CMYK 图像已转换为 RGB</source>
         <translation>CMYK picture converted to RGB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="91"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="98"/>
         <source>高位深灰度图像已转换为 8 位</source>
         <translation>High bit-depth greyscale picture converted to 8 bits</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="92"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="99"/>
         <source>透明背景已填充为白色</source>
         <translation>Transparent background filled with white</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="93"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="100"/>
         <source>正在加载内置识别模型</source>
         <translation>loading the built-in engine&apos;s model</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="94"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="101"/>
         <source>内置识别模型已就绪</source>
         <translation>built-in engine ready</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="95"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="102"/>
         <source>HunyuanOCR 已就绪</source>
         <translation>HunyuanOCR ready</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="96"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="103"/>
         <source>检测设备</source>
         <translation>finding the device</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="97"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="104"/>
         <source>导入 transformers</source>
         <translation>importing transformers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="98"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="105"/>
         <source>加载分词器与图像处理器</source>
         <translation>loading the tokenizer and image processor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="99"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="106"/>
         <source>加载模型权重（{dtype}）</source>
         <translation>loading the model weights ({dtype})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="100"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="107"/>
         <source>移到 {device}</source>
         <translation>moving to {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="101"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="108"/>
         <source>内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）</source>
         <translation>The built-in engine RapidOCR is not installed (pip install rapidocr onnxruntime)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="104"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="111"/>
         <source>内置识别引擎缺少模型文件（{files}），请重新安装 rapidocr 软件包</source>
         <translation>The built-in engine&apos;s model files are missing ({files}): reinstall the rapidocr package</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="107"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="114"/>
         <source>HunyuanOCR 超时：超过了每张图 {budget} 秒的时间预算</source>
         <translation>HunyuanOCR timed out: over the time budget of {budget} s per picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="108"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="115"/>
         <source>HunyuanOCR 内存不足：这张图太大，无法在这台电脑上识别</source>
         <translation>HunyuanOCR ran out of memory: this picture is too large to read on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="111"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="118"/>
         <source>HunyuanOCR 显存不足（{device}）：这张图太大，无法在这台电脑的 GPU 上识别</source>
         <translation>HunyuanOCR ran out of GPU memory ({device}): this picture is too large for this computer&apos;s GPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="114"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="121"/>
         <source>显存不足，无法加载 HunyuanOCR 模型</source>
         <translation>Not enough GPU memory to load the HunyuanOCR model</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="115"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="122"/>
         <source>合并前有 {count} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在</source>
         <translation>{count} edit(s) made before merging were not carried over (that text runs across pages or was read differently); splitting brings back the records with their edits</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="119"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="126"/>
         <source>拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{label}】{value}</source>
         <translation>An edit of the merged record was not carried back (that text runs across pages or was read differently): 【{label}】{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="125"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="129"/>
+        <source>没有用法用量的文字</source>
+        <translation>There is no dosage text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="130"/>
+        <source>这条记录没有用法用量，请按医嘱填写</source>
+        <translation>This record has no dosage section; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="131"/>
+        <source>用量或次数是一个范围（如 一次1～2片），请按医嘱填写</source>
+        <translation>The dose or the number of times is a range (e.g. 1-2 tablets at a time); fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="132"/>
+        <source>用法用量中有“{words}”：不止一种用法，请按医嘱填写</source>
+        <translation>The dosage says “{words}”: more than one regimen; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="135"/>
+        <source>用法用量中有“{words}”：用量可多可少，请按医嘱填写</source>
+        <translation>The dosage says “{words}”: the dose may vary; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="136"/>
+        <source>说明书写的是“{words}”服用，不是固定时间，请按医嘱填写</source>
+        <translation>The insert says to take it “{words}”, not at fixed times; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="139"/>
+        <source>说明书写的是“{words}”，不是每天固定几次，请按医嘱填写</source>
+        <translation>The insert says “{words}”, not a fixed number of times a day; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="142"/>
+        <source>没有读到清楚的每次用量（如 一次1片），请按医嘱填写</source>
+        <translation>No clear dose per time was read (e.g. 一次1片, 1 tablet at a time); fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="145"/>
+        <source>用法用量中有几种用量（如成人与儿童、首次与以后），请按医嘱填写</source>
+        <translation>The dosage gives several doses (e.g. adults and children, first dose and later); fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="148"/>
+        <source>用量按年龄或体重区分，请按医嘱填写</source>
+        <translation>The dose depends on age or weight; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="149"/>
+        <source>用法用量中有“或”另一种用法，请按医嘱填写</source>
+        <translation>The dosage gives an alternative (“或”, or); fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="150"/>
+        <source>一日几次有几种说法，请按医嘱填写</source>
+        <translation>The number of times a day is given more than once, differently; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="151"/>
+        <source>用量中有识别不确定的字“{text}”，请先核对原件</source>
+        <translation>The reader was unsure of “{text}” in the dose; check the original insert first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="152"/>
+        <source>一日{times}次与所写的服药时间不一致，请按医嘱填写</source>
+        <translation>{times} times a day does not match the times of day named; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="155"/>
+        <source>一日1次，说明书没有写在什么时间服用，请按医嘱填写</source>
+        <translation>Once a day, but the insert does not say when; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="158"/>
+        <source>没有写一日几次，请按医嘱填写</source>
+        <translation>The insert does not say how many times a day; fill in the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="159"/>
+        <source>一日{times}次，请按医嘱填写服药时间</source>
+        <translation>{times} times a day; fill in the times of the prescription</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="160"/>
+        <source>说明书写有“空腹”，请按需要选择饭前</source>
+        <translation>The insert says “空腹” (on an empty stomach); choose Before meals if that is meant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="161"/>
+        <source>饭前、饭后、随餐的说法不止一种，未填，请按医嘱选择</source>
+        <translation>The insert gives more than one of before / after / with meals; left empty, choose as prescribed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="164"/>
+        <source>每次{dose}，用量较大，请核对原件</source>
+        <translation>{dose} at a time is a large dose; check the original insert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="168"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="126"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="169"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>
@@ -1765,6 +1865,133 @@ or open pictures from the File menu.</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleGrid</name>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="128"/>
+        <source>“{0}”的用量“{1}”不是大于 0 的数（可写 1、0.5、1/2 或 半）</source>
+        <translation>{0}: the amount “{1}” is not a number above 0 (write 1, 0.5, 1/2 or 半)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="132"/>
+        <source>“{0}”的用量 {1} 太大，请核对</source>
+        <translation>{0}: the amount {1} is too large; please check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="134"/>
+        <source>“{0}”的用量没有单位（如 片、粒、袋、ml）</source>
+        <translation>{0}: the amount has no unit (e.g. 片 tablet, 粒 capsule, 袋 sachet, ml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="138"/>
+        <source>已选择进餐关系，但没有填写任何时间的用量</source>
+        <translation>A meal timing is chosen but no time has an amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="205"/>
+        <source>建议（来自说明书，已采用）：{0}
+原文：“{1}”</source>
+        <translation>Suggested (from the insert, used): {0}
+Insert text: “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="207"/>
+        <source>建议（来自说明书，尚未采用）：{0}
+原文：“{1}”</source>
+        <translation>Suggested (from the insert, not used yet): {0}
+Insert text: “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="210"/>
+        <source>请注意：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="211"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="215"/>
+        <source>没有建议：{0}</source>
+        <translation>No suggestion: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="219"/>
+        <source>已采用建议。打印前请按医嘱核对。</source>
+        <translation>Suggestion used. Check it against the prescription before printing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="220"/>
+        <source>已填入上次为这份说明书确认的服药时间，请按本次医嘱核对。</source>
+        <translation>Filled in with the times last confirmed for this insert; check them against this prescription.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="226"/>
+        <source>服药时间（填写后印在用药卡最上方；不填则不印）</source>
+        <translation>Dose times (printed at the top of the medication card when filled in; nothing is printed when empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="228"/>
+        <source>早</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="229"/>
+        <source>中</source>
+        <translation>Noon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="230"/>
+        <source>晚</source>
+        <translation>Evening</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="231"/>
+        <source>睡前</source>
+        <translation>Bedtime</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="235"/>
+        <source>与进餐：</source>
+        <translation>With meals:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <source>（不注明）</source>
+        <translation>(not stated)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <source>饭前</source>
+        <translation>Before meals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <source>饭后</source>
+        <translation>After meals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <source>随餐</source>
+        <translation>With meals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="238"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="239"/>
+        <source>采用建议</source>
+        <translation>Use suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="240"/>
+        <source>把建议的用量填入上面的表格；打印前请按医嘱核对</source>
+        <translation>Put the suggested amounts into the table above; check them against the prescription before printing</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop_app/ui/settings_dialog.py" line="255"/>
@@ -1957,163 +2184,194 @@ or open pictures from the File menu.</translation>
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="377"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="223"/>
         <source>{0}-大字版.pdf</source>
-        <extracomment>sections offered besides DEFAULT_SHEET_KEYS (unchecked at first): what else a patient may need</extracomment>
         <translation>{0}-large-print.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="379"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="225"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="379"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="225"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="419"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="275"/>
         <source>大字版共 {0} 页</source>
         <translation>The sheet has {0} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="238"/>
         <source>大字版已保存：{0}（共 {1} 页）</source>
         <translation>Large-print sheet saved: {0} ({1} page(s))</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="397"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="245"/>
         <source>保存大字版 PDF</source>
         <translation>Saving the large-print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="405"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="254"/>
         <source>{0} 大字版</source>
         <translation>{0} large print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="409"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="262"/>
         <source>生成大字版</source>
         <translation>Making the large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="423"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="279"/>
         <source>预览并打印：{0}</source>
         <translation>Preview and print: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="438"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="294"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="440"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="503"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="381"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="450"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="306"/>
         <source>正在生成大字版…</source>
         <translation>Making the large-print sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="469"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="325"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="477"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="333"/>
+        <source>按 {0} 磅字号，用药卡排不进一页（{1} 页），请选小一些的字号</source>
+        <translation>At {0} pt the medication card does not fit on one page ({1} pages); choose a smaller size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="339"/>
         <source>打印用的字体缺少这些字，纸上会是空白，请手写补上：{0}</source>
         <translation>The print font lacks these characters; they will be blank on paper, please write them in: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="487"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="488"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="347"/>
+        <source>服药时间有误：{0}</source>
+        <translation>Dose times: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="349"/>
         <source>请至少选择一个部分</source>
         <translation>Tick at least one section</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="504"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="352"/>
+        <source>这条记录没有用法用量、警示语或禁忌，用药卡上没有可印的内容</source>
+        <translation>This record has no dosage, warning or contraindications: there is nothing to put on the medication card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="382"/>
         <source>大字版说明单：{0}</source>
         <translation>Large-print sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="506"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="384"/>
         <source>此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。</source>
         <translation>This record has not been checked. You can print it, but every page will say “Not checked: the original insert is authoritative”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="508"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="386"/>
         <source>先去核对</source>
         <translation>Check it first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="509"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="387"/>
         <source>关闭此窗口，逐项核对剂量后再打印</source>
         <translation>Close this window and check each dose item before printing</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="510"/>
-        <source>打印哪些部分（用法用量排在最前）</source>
-        <translation>Sections to print (dosage comes first)</translation>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388"/>
+        <source>打印什么</source>
+        <translation>What to print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="511"/>
-        <source>患者姓名：</source>
-        <translation>Patient name:</translation>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="389"/>
+        <source>只打印用药卡（一页）</source>
+        <translation>Medication card only (one page)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="512"/>
-        <source>可不填</source>
-        <translation>optional</translation>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="390"/>
+        <source>用药卡 + 全文</source>
+        <translation>Medication card + full text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="513"/>
-        <source>医生/药师叮嘱：</source>
-        <translation>Doctor&apos;s / pharmacist&apos;s note:</translation>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
+        <source>全文包括哪些部分（用法用量排在最前）：</source>
+        <translation>Sections of the full text (dosage comes first):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="514"/>
-        <source>例如：早上1片，晚上1片</source>
-        <translation>e.g. 早上1片，晚上1片 (1 tablet in the morning, 1 in the evening)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="515"/>
-        <source>正文字号：</source>
-        <translation>Text size:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="516"/>
-        <source> 磅</source>
-        <translation> pt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="517"/>
-        <source>纸张：</source>
-        <translation>Paper:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="518"/>
-        <source>诊所名称：</source>
-        <translation>Clinic name:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="519"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
         <source>预览并打印…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="520"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="393"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="521"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="394"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SheetForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="66"/>
+        <source>患者姓名：</source>
+        <translation>Patient name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="67"/>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="68"/>
+        <source>医生/药师叮嘱：</source>
+        <translation>Doctor&apos;s / pharmacist&apos;s note:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="69"/>
+        <source>例如：早上1片，晚上1片</source>
+        <translation>e.g. 早上1片，晚上1片 (1 tablet in the morning, 1 in the evening)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="70"/>
+        <source>正文字号：</source>
+        <translation>Text size:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="71"/>
+        <source> 磅</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="72"/>
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="73"/>
+        <source>诊所名称：</source>
+        <translation>Clinic name:</translation>
     </message>
 </context>
 <context>

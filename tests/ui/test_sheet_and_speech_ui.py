@@ -29,6 +29,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.ocr_types import OcrLine, OcrResult
 from desktop_app.core.sections_types import Section
+from desktop_app.core.sheet import CARD, CARD_FULL
 from desktop_app.core.speech import wav_info, wav_rms
 from desktop_app.core.speech.errors import NO_MANDARIN_MESSAGE, SpeechError
 from desktop_app.core.store import RecordStore
@@ -151,6 +152,10 @@ def test_sheet_dialog_saves_the_edited_text_as_a_pdf(
 
     dialog.patient.setText("张秀英")
     dialog.note.setPlainText("早上1片，晚上1片")
+    # the default is the one-page 用药卡; with 用药卡 + 全文 the chosen sections follow it
+    assert dialog.sheet_layout == CARD and not dialog.sections_box.isEnabled()
+    dialog.layout_buttons[CARD_FULL].setChecked(True)
+    assert dialog.sections_box.isEnabled()
     out = tmp_path / "out" / "sheet.pdf"
     with qtbot.waitSignal(dialog.saved, timeout=30_000) as saved:
         dialog.save_pdf(out)
@@ -206,6 +211,7 @@ def test_print_preview_paints_the_same_pages(
     window = make_window()
     show(qtbot, window, record_id)
     dialog = open_sheet_dialog(qtbot, window)
+    dialog.layout_buttons[CARD_FULL].setChecked(True)
     with qtbot.waitSignal(dialog.preview_ready, timeout=30_000) as ready:
         dialog.preview()
     pages = ready.args[0]

@@ -1,43 +1,47 @@
 """Render a large-print patient sheet (PDF) with reportlab: one column, embedded CJK sans font, big type.
 
-Every page carries the drug name (header), "第 N 页 / 共 M 页" and the transcription notice (footer); the page
-count comes from a first layout pass. A sheet of an unchecked record says so (UNCHECKED_NOTICE) under the drug
-name on every page, in a black box. Long sections flow across pages; CJK text wraps by character.
+Three layouts (content.LAYOUTS): the one-page 用药卡 (card.py), the card followed by the full sections, or the
+sections only. Every page carries the drug name (header), "第 N 页 / 共 M 页" and the transcription notice
+(footer); the page count comes from a first layout pass, which also finds the page each full section starts on
+(for the card's "见第 N 页"). A sheet of an unchecked record says so (UNCHECKED_NOTICE) under the drug name on
+every page. Long sections flow across pages; CJK text wraps by character.
 """
 
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.colors import black, white
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.colors import black
 from reportlab.lib.pagesizes import A4, A5
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
 
-from desktop_app.core.sheet.content import UNCHECKED_NOTICE, SheetContent
-from desktop_app.core.sheet.fonts import CJKFont, cjk_font
+from desktop_app.core.schedule import SLOT_WORDS
+from desktop_app.core.sheet.card import RELATED_KEY, CardPlan, card_parts, card_story, cut_keys, plan_card
+from desktop_app.core.sheet.content import (
+    CARD_FULL,
+    FULL,
+    LAYOUTS,
+    RELATED_HEADING,
+    RELATED_NONE,
+    RELATED_NOTE,
+    UNCHECKED_NOTICE,
+    SheetContent,
+)
+from desktop_app.core.sheet.fonts import cjk_font
+from desktop_app.core.sheet.grid import schedule_flowables
+from desktop_app.core.sheet.styles import EDGE_PT, MIN_BODY_PT, Styles, make_styles
 
-MIN_BODY_PT = 16.0
-MIN_HEADING_PT = 22.0
-LINE_HEIGHT = 1.6  # leading / font size for body text (large-print guidance: at least 1.5)
-EDGE_PT = 16.0  # header and footer text size
 FOOTER_TEXT = "本单为药品说明书的转录，请与原说明书核对；如有疑问请咨询医生或药师。"
+FULL_TITLE = "说明书各部分原文"
 FRAME_PAD = 6.0  # reportlab Frame's default padding
-NOTE_PAD = 10.0  # padding inside the staff-note box
-# A list marker at the start of a line: 1．  1.  1、  （1）  (1)  ①
-LIST_MARKER = re.compile(r"^\s*(\d{1,2}\s*[．.、](?!\d)|[（(]\s*\d{1,2}\s*[）)]|[\u2460-\u2473])\s*")
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5}
 # (left/right margin, top/bottom margin) in points
 MARGINS: dict[str, tuple[float, float]] = {"A4": (20 * mm, 14 * mm), "A5": (13 * mm, 10 * mm)}
+MAX_FIT_TRIES = 60
 
 
 @dataclass(frozen=True)
@@ -51,107 +55,53 @@ class SheetReport:
     body_pt: float
     heading_pt: float
     missing_chars: tuple[str, ...]  # characters the font has no glyph for (printed as blanks)
+    layout: str = FULL
+    #: the card's parts cut to fit its page (canonical keys, "related"), and whether the card is one page
+    card_cut: tuple[str, ...] = ()
+    card_pages: int = 0
 
 
-class FakeBoldParagraph(Paragraph):
-    """A paragraph drawn with text render mode 2 (fill, then stroke the outline): honest bold for a font
-    family that has no bold face (WenQuanYi Zen Hei)."""
+class _Anchor(Flowable):
+    """Zero-size marker: records the page it lands on (where a full section starts)."""
+
+    def __init__(self, key: str, pages: dict[str, int]) -> None:
+        super().__init__()
+        self.key = key
+        self.pages = pages
+        self.keepWithNext = 1  # goes to the page its heading goes to
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
 
     def draw(self) -> None:
-        canv = self.canv
-        canv.saveState()
-        canv.setStrokeColor(black)
-        canv.setLineWidth(self.style.fontSize * 0.035)
-        canv.addLiteral("2 Tr")
-        super().draw()
-        canv.restoreState()
+        self.pages.setdefault(self.key, int(self.canv.getPageNumber()))
 
 
-@dataclass(frozen=True)
-class _Styles:
-    font: CJKFont
-    body: ParagraphStyle
-    heading: ParagraphStyle
-    title: ParagraphStyle
-    note: ParagraphStyle
-    edge: ParagraphStyle
-    edge_bold: ParagraphStyle
-
-    def item_style(self, line: str) -> ParagraphStyle:
-        """Body style; a numbered item ("1．", "（1）", "①") gets a hanging indent: its number stands out."""
-        m = LIST_MARKER.match(line.strip())
-        if not m:
-            return self.body
-        indent = stringWidth(m.group(0), self.body.fontName, self.body.fontSize)
-        return ParagraphStyle("sheet-item", parent=self.body, leftIndent=indent, firstLineIndent=-indent)
-
-    def para(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
-        """A paragraph of plain text (XML special characters escaped); line breaks inside become <br/>."""
-        markup = "<br/>".join(escape(line.strip()) for line in text.splitlines() if line.strip())
-        if not bold:
-            return Paragraph(markup, style)
-        if self.font.bold_name:
-            return Paragraph(
-                markup, ParagraphStyle(style.name + "-b", parent=style, fontName=self.font.bold_name)
-            )
-        return FakeBoldParagraph(markup, style)
+def _sections_story(content: SheetContent, st: Styles, anchors: dict[str, int] | None) -> list[Flowable]:
+    story: list[Flowable] = []
+    for i, section in enumerate(content.sections):
+        if anchors is not None:
+            story.append(_Anchor(section.key, anchors))
+        story.append(st.para(f"【{section.label}】", st.heading, bold=True))
+        # Dosage is the critical item: its text is printed bold as well.
+        bold_text = section.key == "dosage" and i == 0
+        for line in section.text.splitlines():
+            if line.strip():
+                story.append(st.para(line, st.item_style(line), bold=bold_text))
+    if content.related_asked:
+        if anchors is not None:
+            story.append(_Anchor(RELATED_KEY, anchors))
+        story.append(st.para(f"【{RELATED_HEADING}】", st.heading, bold=True))
+        story.append(st.para(RELATED_NOTE if content.related else RELATED_NONE, st.body))
+        story += [st.para(q.line, st.body) for q in content.related]
+    if content.source_note.strip():
+        story.append(Spacer(1, st.body.fontSize))
+        story.append(st.para(f"来源：{content.source_note}", st.edge))
+    return story
 
 
-def _styles(font: CJKFont, body_pt: float) -> _Styles:
-    heading_pt = max(MIN_HEADING_PT, round(body_pt * 1.25))
-    base = ParagraphStyle(
-        "sheet-body",
-        fontName=font.name,
-        fontSize=body_pt,
-        leading=body_pt * LINE_HEIGHT,
-        wordWrap="CJK",
-        alignment=TA_LEFT,
-        textColor=black,
-        backColor=None,
-        spaceAfter=body_pt * 0.35,
-    )
-    return _Styles(
-        font=font,
-        body=base,
-        heading=ParagraphStyle(
-            "sheet-heading",
-            parent=base,
-            fontSize=heading_pt,
-            leading=heading_pt * 1.4,
-            spaceBefore=body_pt * 0.9,
-            spaceAfter=body_pt * 0.3,
-            keepWithNext=1,
-        ),
-        title=ParagraphStyle(
-            "sheet-title",
-            parent=base,
-            fontSize=max(28.0, round(body_pt * 1.6)),
-            leading=max(28.0, body_pt * 1.6) * 1.3,
-        ),
-        note=ParagraphStyle(
-            "sheet-note",
-            parent=base,
-            fontSize=max(20.0, body_pt + 2),
-            leading=max(20.0, body_pt + 2) * 1.5,
-            borderWidth=2.5,
-            borderColor=black,
-            borderPadding=NOTE_PAD,
-            backColor=white,
-            leftIndent=NOTE_PAD + 2,  # the border is drawn outside the text: keep it inside the frame
-            rightIndent=NOTE_PAD + 2,
-            spaceBefore=NOTE_PAD + 12,
-            spaceAfter=NOTE_PAD + 14,
-        ),
-        edge=ParagraphStyle(
-            "sheet-edge", parent=base, fontSize=EDGE_PT, leading=EDGE_PT * 1.35, spaceAfter=0
-        ),
-        edge_bold=ParagraphStyle(
-            "sheet-edge-b", parent=base, fontSize=EDGE_PT, leading=EDGE_PT * 1.35, spaceAfter=0
-        ),
-    )
-
-
-def _story(content: SheetContent, st: _Styles) -> list[Flowable]:
+def _story(content: SheetContent, st: Styles, width: float) -> list[Flowable]:
+    """The sections-only sheet: title block (and the schedule grid), then every chosen section."""
     story: list[Flowable] = [st.para(content.drug_name or "药品说明书", st.title, bold=True)]
     d = content.printed_on
     if content.clinic_name.strip():
@@ -159,19 +109,11 @@ def _story(content: SheetContent, st: _Styles) -> list[Flowable]:
     if content.patient_name.strip():
         story.append(st.para(f"患者：{content.patient_name}", st.body))
     story.append(st.para(f"打印日期：{d.year}年{d.month}月{d.day}日", st.body))
+    if content.schedule is not None:
+        story += schedule_flowables(content.schedule, st, width)
     if content.staff_note.strip():
         story.append(st.para(f"医生/药师叮嘱：\n{content.staff_note}", st.note, bold=True))
-    for i, section in enumerate(content.sections):
-        story.append(st.para(f"【{section.label}】", st.heading, bold=True))
-        # Dosage is the critical item: its text is printed bold as well.
-        bold_text = section.key == "dosage" and i == 0
-        for line in section.text.splitlines():
-            if line.strip():
-                story.append(st.para(line, st.item_style(line), bold=bold_text))
-    if content.source_note.strip():
-        story.append(Spacer(1, st.body.fontSize))
-        story.append(st.para(f"来源：{content.source_note}", st.edge))
-    return story
+    return story + _sections_story(content, st, None)
 
 
 class _PageDecor:
@@ -225,39 +167,78 @@ class _PageDecor:
         canv.restoreState()
 
 
-def _build(
-    target: Path | io.BytesIO,
-    story_factory: Callable[[], list[Flowable]],
-    decor: _PageDecor,
-    page_size: tuple[float, float],
-    content: SheetContent,
-) -> int:
-    doc = SimpleDocTemplate(
-        target if isinstance(target, io.BytesIO) else str(target),
-        pagesize=page_size,
-        # the frame pads its content by FRAME_PAD: text then lines up with the header and footer
-        leftMargin=decor.side - FRAME_PAD,
-        rightMargin=decor.side - FRAME_PAD,
-        topMargin=decor.top_margin,
-        bottomMargin=decor.bottom_margin,
-        title=f"{content.drug_name} 大字说明单",
-        author=content.clinic_name or "Insert Reader",
-        subject="药品说明书大字转录",
-        creator="Insert Reader (药品说明书识读)",
-        initialFontName=decor.font_name,  # else reportlab references (unembedded) Helvetica on every page
-        initialFontSize=EDGE_PT,
-    )
-    doc.build(story_factory(), onFirstPage=decor, onLaterPages=decor)
-    return decor.pages
+class _Sheet:
+    """One sheet being laid out: its styles, page decor and document settings."""
+
+    def __init__(self, content: SheetContent, st: Styles, page: str) -> None:
+        self.content = content
+        self.st = st
+        self.page_size = PAGE_SIZES[page]
+        name = content.drug_name or "药品说明书"
+        header = st.para(
+            f"{name}\n【{UNCHECKED_NOTICE}】" if content.unchecked else name, st.edge_bold, bold=True
+        )
+        self.decor = _PageDecor(header, st.para(FOOTER_TEXT, st.edge), self.page_size, MARGINS[page])
+        self.decor.font_name = st.font.name
+        width, h = self.page_size
+        self.width = width - 2 * self.decor.side  # what the frame leaves for text
+        self.room = h - self.decor.top_margin - self.decor.bottom_margin - 2 * FRAME_PAD
+
+    def build(self, target: Path | io.BytesIO, story: list[Flowable]) -> int:
+        content, decor = self.content, self.decor
+        doc = SimpleDocTemplate(
+            target if isinstance(target, io.BytesIO) else str(target),
+            pagesize=self.page_size,
+            # the frame pads its content by FRAME_PAD: text then lines up with the header and footer
+            leftMargin=decor.side - FRAME_PAD,
+            rightMargin=decor.side - FRAME_PAD,
+            topMargin=decor.top_margin,
+            bottomMargin=decor.bottom_margin,
+            title=f"{content.drug_name} 大字说明单",
+            author=content.clinic_name or "Insert Reader",
+            subject="药品说明书大字转录",
+            creator="Insert Reader (药品说明书识读)",
+            initialFontName=decor.font_name,  # else reportlab references (unembedded) Helvetica on every page
+            initialFontSize=EDGE_PT,
+        )
+        decor.pages = 0
+        doc.build(story, onFirstPage=decor, onLaterPages=decor)
+        return decor.pages
+
+    def fit_card(self) -> tuple[CardPlan, int]:
+        """The card's plan, cut further until the built card is one page (or nothing is left to cut)."""
+        plan = plan_card(self.content, self.st, self.width, self.room)
+        parts = card_parts(self.content)
+        pages = 0
+        for _ in range(MAX_FIT_TRIES):
+            pages = self.build(io.BytesIO(), card_story(self.content, self.st, self.width, plan, {}))
+            smaller = plan.shrunk(parts) if pages > 1 else None
+            if smaller is None:
+                break
+            plan = smaller
+        return plan, pages
+
+    def story(
+        self, layout: str, plan: CardPlan | None, anchors: dict[str, int], pages: dict[str, int]
+    ) -> list[Flowable]:
+        if layout == FULL:
+            return _story(self.content, self.st, self.width)
+        assert plan is not None
+        story = card_story(self.content, self.st, self.width, plan, pages)
+        if layout == CARD_FULL:
+            story += [PageBreak(), self.st.para(FULL_TITLE, self.st.title, bold=True)]
+            story += _sections_story(self.content, self.st, anchors)
+        return story
 
 
 def render_sheet(
-    content: SheetContent, out_path: str | Path, *, body_pt: float = 18, page: str = "A4"
+    content: SheetContent, out_path: str | Path, *, body_pt: float = 18, page: str = "A4", layout: str = FULL
 ) -> SheetReport:
     """Write ``content`` as a large-print PDF to ``out_path``.
 
     ``body_pt`` must be at least 16 (ValueError otherwise); headings are bold and at least 22 pt. ``page`` is
-    "A4" or "A5". Raises ``SheetFontError`` when no embeddable CJK font is found.
+    "A4" or "A5". ``layout``: CARD (the one-page 用药卡), CARD_FULL (the card, then the chosen sections) or FULL
+    (the chosen sections only). Raises ``SheetFontError`` when no embeddable CJK font is found.
     """
     if body_pt < MIN_BODY_PT:
         raise ValueError(f"body_pt must be at least {MIN_BODY_PT:g} for large print (got {body_pt:g})")
@@ -266,40 +247,37 @@ def render_sheet(
     key = page.upper()
     if key not in PAGE_SIZES:
         raise ValueError(f"page must be one of {', '.join(PAGE_SIZES)} (got {page!r})")
-    page_size = PAGE_SIZES[key]
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)} (got {layout!r})")
     font = cjk_font()
-    st = _styles(font, float(body_pt))
-    name = content.drug_name or "药品说明书"
-    header = st.para(
-        f"{name}\n【{UNCHECKED_NOTICE}】" if content.unchecked else name, st.edge_bold, bold=True
-    )
-    footer = st.para(FOOTER_TEXT, st.edge)
-    decor = _PageDecor(header, footer, page_size, MARGINS[key])
-    decor.font_name = font.name
+    st = make_styles(font, float(body_pt))
+    sheet = _Sheet(content, st, key)
+    plan, card_pages = sheet.fit_card() if layout != FULL else (None, 0)
 
-    def story() -> list[Flowable]:
-        return _story(content, st)
-
-    # Pass 1 counts the pages (the layout does not depend on the count: the footer's height is fixed).
-    pages = _build(io.BytesIO(), story, decor, page_size, content)
+    # Pass 1 counts the pages and finds where each full section starts (the card is one page whatever the
+    # page numbers it names: its plan left room for the longest).
+    anchors: dict[str, int] = {}
+    pages = sheet.build(io.BytesIO(), sheet.story(layout, plan, anchors, {}))
+    starts = dict(anchors)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(3):
-        decor.total = pages
-        final = _build(out, story, decor, page_size, content)
+        sheet.decor.total = pages
+        final = sheet.build(out, sheet.story(layout, plan, {}, starts))
         if final == pages:
             break
         pages = final
-    all_text = "".join(
-        [
-            content.drug_name,
-            content.clinic_name,
-            content.patient_name,
-            content.staff_note,
-            content.source_note,
-        ]
-        + [s.label + s.text for s in content.sections]
-    )
+    texts = [
+        content.drug_name,
+        content.clinic_name,
+        content.patient_name,
+        content.staff_note,
+        content.source_note,
+    ]
+    texts += [s.label + s.text for s in (*content.sections, *content.card_sections)]
+    texts += [q.line for q in content.related]
+    if content.schedule is not None:
+        texts.append(content.schedule.direction() + "".join(SLOT_WORDS.values()))
     return SheetReport(
         path=out,
         pages=pages,
@@ -309,5 +287,8 @@ def render_sheet(
         bold_font_path=font.bold_path,
         body_pt=float(body_pt),
         heading_pt=float(st.heading.fontSize),
-        missing_chars=tuple(font.missing_chars(all_text)),
+        missing_chars=tuple(font.missing_chars("".join(texts))),
+        layout=layout,
+        card_cut=cut_keys(content, plan) if plan is not None else (),
+        card_pages=card_pages,
     )
