@@ -1,0 +1,163 @@
+"""The text layer of a PDF page as OCR lines, in reading order, with boxes in pixels of the rendered page.
+
+PDFium gives the characters in content-stream order, which is the order the producing program drew them in,
+not the reading order (a two-column page may be drawn right column first, or line by line across both). So
+the characters are grouped, by their boxes, into runs (characters that follow each other on one text line
+with no wide gap), and the runs go through the same layout code as an OCR engine's boxes
+(``core.layout.arrange_lines``): columns, full-width titles, soft wraps. Lines get confidence 1.0.
+
+Characters drawn invisible (the OCR layer a scanner puts over its picture) are not taken: they are counted, so
+that the caller reads such a page from its image instead. Characters PDFium cannot decode (U+FFFD, private
+use, controls: a font without a Unicode map) are counted too.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from desktop_app.core.layout import RawBox, arrange_lines
+from desktop_app.core.ocr_types import OcrLine
+
+#: page coordinates (points) -> pixel coordinates of the rendered bitmap
+ToPixels = Callable[[float, float], tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class PageText:
+    lines: list[OcrLine]
+    chars: int  # visible characters that are not blank space
+    invisible: int  # characters drawn with the invisible text render mode
+    garbled: int  # visible characters that cannot be decoded
+
+    @property
+    def usable(self) -> bool:
+        """Text worth taking: some visible characters, hardly any of them undecodable."""
+        return self.chars > 0 and self.garbled <= 0.05 * self.chars
+
+
+@dataclass
+class _Run:
+    text: str = ""
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+    def add(self, ch: str, box: tuple[float, float, float, float], space: bool) -> None:
+        if not self.boxes:
+            self.x0, self.y0, self.x1, self.y1 = box
+        else:
+            self.x0, self.y0 = min(self.x0, box[0]), min(self.y0, box[1])
+            self.x1, self.y1 = max(self.x1, box[2]), max(self.y1, box[3])
+        self.text += (" " if space else "") + ch
+        self.boxes.append(box)
+
+    def continues(self, box: tuple[float, float, float, float]) -> bool:
+        """The character follows the last one on the same text line, without a gap wider than a character."""
+        last = self.boxes[-1]
+        h = max(last[3] - last[1], box[3] - box[1], 1e-6)
+        overlap = min(last[3], box[3]) - max(last[1], box[1])
+        if overlap < 0.5 * min(last[3] - last[1], box[3] - box[1]):
+            return False
+        gap = box[0] - last[2]
+        return -0.3 * h <= gap <= 1.0 * h
+
+
+def pixel_mapper(page: pdfium.PdfPage, width: int, height: int) -> ToPixels:
+    """The map from page points to pixels of ``page`` rendered into a ``width`` x ``height`` bitmap (crop box
+    and page rotation included), as PDFium renders it."""
+    pts = []
+    for x, y in ((0.0, 0.0), (1000.0, 0.0), (0.0, 1000.0)):
+        dx, dy = ctypes.c_int(), ctypes.c_int()
+        pdfium_c.FPDF_PageToDevice(
+            page.raw, 0, 0, width, height, 0, ctypes.c_double(x), ctypes.c_double(y),
+            ctypes.byref(dx), ctypes.byref(dy),
+        )  # fmt: skip
+        pts.append((float(dx.value), float(dy.value)))
+    (ox, oy), (ax, ay), (bx, by) = pts
+    ux, uy = (ax - ox) / 1000.0, (ay - oy) / 1000.0
+    vx, vy = (bx - ox) / 1000.0, (by - oy) / 1000.0
+
+    def to_pixels(x: float, y: float) -> tuple[float, float]:
+        return ox + ux * x + vx * y, oy + uy * x + vy * y
+
+    return to_pixels
+
+
+def _garbled(ch: str) -> bool:
+    return ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs", "Cn")
+
+
+def page_text(page: pdfium.PdfPage, to_pixels: ToPixels) -> PageText:
+    """The page's visible text as lines in reading order (boxes through ``to_pixels``). Caller holds the lock."""
+    textpage = page.get_textpage()
+    try:
+        return _read(textpage, to_pixels)
+    finally:
+        textpage.close()
+
+
+def _read(textpage: pdfium.PdfTextPage, to_pixels: ToPixels) -> PageText:
+    runs: list[_Run] = []
+    run: _Run | None = None
+    space = False
+    chars = invisible = garbled = 0
+    modes: dict[int, int] = {}
+    for i in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+        ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
+        if ch in "\r\n\x02\ufffe":  # line ends PDFium adds, soft hyphen markers
+            run, space = None, False
+            continue
+        if ch.isspace():
+            space = run is not None
+            continue
+        if _render_mode(textpage, i, modes) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+            invisible += 1
+            continue
+        chars += 1
+        if _garbled(ch):
+            garbled += 1
+        box = _pixel_box(textpage.get_charbox(i, loose=True), to_pixels)
+        if run is None or not run.continues(box):
+            run = _Run()
+            runs.append(run)
+            space = False
+        run.add(ch, box, space)
+        space = False
+    boxes = [
+        RawBox(
+            text=r.text,
+            score=1.0,
+            box=np.array([[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1]], dtype=np.float64),
+        )
+        for r in runs
+    ]
+    lines, _ = arrange_lines(boxes) if boxes else ([], [])
+    return PageText(lines, chars, invisible, garbled)
+
+
+def _render_mode(textpage: pdfium.PdfTextPage, index: int, modes: dict[int, int]) -> int:
+    obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    if key not in modes:
+        modes[key] = int(pdfium_c.FPDFTextObj_GetTextRenderMode(obj)) if key else 0
+    return modes[key]
+
+
+def _pixel_box(
+    box: tuple[float, float, float, float], to_pixels: ToPixels
+) -> tuple[float, float, float, float]:
+    left, bottom, right, top = box
+    corners = [to_pixels(left, bottom), to_pixels(right, top), to_pixels(left, top), to_pixels(right, bottom)]
+    xs = [p[0] for p in corners]
+    ys = [p[1] for p in corners]
+    return min(xs), min(ys), max(xs), max(ys)
