@@ -125,6 +125,7 @@ def test_text_pdf_imports_as_one_record_of_two_pages_read_from_its_text(
     for path in store.page_paths(record):  # the stored page images are the rendered pages
         assert path.suffix == ".png" and page_layer(path.read_bytes()) is not None
     assert record.drug_name == "缬沙坦氨氯地平片"
+    assert not any("扩展名" in w for w in record.warnings)  # a rendered page is a PNG by design
     assert _flat(record.fields_dict()["dosage"]) == _flat(expected_fields()["dosage"])
     assert record.ocr is not None and {line.page for line in record.ocr.lines} == {0, 1}
     again = add_to_store(store, pdfs["text"])
@@ -151,6 +152,7 @@ def test_scanned_pdf_is_read_by_ocr(pdfs: dict[str, Path], store: RecordStore) -
     assert record is not None and record.status == READ and record.page_count == 1
     assert record.engine == engine.name and record.source_path == str(pdfs["scan"])
     assert any(getattr(w, "code", None) == "pdf.scanned_page" for w in record.warnings)
+    assert not any("扩展名" in w for w in record.warnings)
     want = expected_fields()
     for key in ("name", "dosage", "contraindications", "adverse_reactions"):
         assert _similarity(want[key], record.fields_dict().get(key, "")) >= 0.95, key

@@ -18,7 +18,7 @@ from desktop_app.core.images import (
     load_image_bytes,
     read_file_bytes,
 )
-from desktop_app.core.pdf import looks_like_pdf, pdf_pages
+from desktop_app.core.pdf import looks_like_pdf, page_layer, pdf_pages
 
 PDF_EXTENSIONS = frozenset({".pdf"})
 #: what a file dialog offers and a folder import or a watched folder picks up
@@ -53,3 +53,9 @@ def load_insert(path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> li
         pages = pdf_pages(data, p.name)
         return [InsertPage(page_source(str(path), i + 1, len(pages)), img) for i, img in enumerate(pages)]
     return [InsertPage(str(path), load_image_bytes(data, p.name, max_pixels=max_pixels))]
+
+
+def load_stored_page(data: bytes, source: str) -> LoadedImage:
+    """A record's stored image copy, named by where it came from; a rendered PDF page is a PNG by design, so
+    its source's ``.pdf`` is not reported as a wrong extension."""
+    return load_image_bytes(data, "" if page_layer(data) is not None else source)

@@ -476,7 +476,7 @@
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="168"/>
         <source>PDF 共 {pages} 页，超过 {limit} 页的上限，不像是一份说明书：请只保留说明书的几页再导入</source>
-        <translation>The PDF has {pages} pages, more than the limit of {limit}; that is not one package insert: keep only the insert's pages, then import it again</translation>
+        <translation>The PDF has {pages} pages, more than the limit of {limit}; that is not one package insert: keep only the insert&apos;s pages, then import it again</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="172"/>
@@ -486,7 +486,7 @@
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="173"/>
         <source>PDF 的页面太大（{width}×{height} 厘米），不像是说明书，没有读取</source>
-        <translation>The PDF's page is too large ({width}×{height} cm) for a package insert; it was not read</translation>
+        <translation>The PDF&apos;s page is too large ({width}×{height} cm) for a package insert; it was not read</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="176"/>
