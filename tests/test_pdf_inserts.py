@@ -16,7 +16,13 @@ import pytest
 from desktop_app.core.documents import is_probably_insert_name, load_insert
 from desktop_app.core.engines.rapid import RapidEngine
 from desktop_app.core.images import ImageLoadError
-from desktop_app.core.importer import add_to_store, collect_images, import_and_read
+from desktop_app.core.importer import (
+    add_pages_to_store,
+    add_to_store,
+    collect_images,
+    import_and_read,
+    read_record,
+)
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.pdf import MAX_PAGES, TEXT_ENGINE, document, page_layer, pdf_pages, read_page
 from desktop_app.core.pipeline import extract_file
@@ -131,6 +137,41 @@ def test_text_pdf_imports_as_one_record_of_two_pages_read_from_its_text(
     again = add_to_store(store, pdfs["text"])
     assert again.record is not None and again.record.id == record.id and not again.created
     assert len(store.list_records()) == 1
+
+
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_page_shown_sideways_is_rendered_and_read_upright(
+    pdfs: dict[str, Path], tmp_path: Path, turn: int
+) -> None:
+    doc = pdfium.PdfDocument(str(pdfs["text"]))
+    doc[0].set_rotation(turn)  # the page's /Rotate: it is displayed sideways (or upside down)
+    doc.save(str(tmp_path / "横.pdf"))
+    doc.close()
+    page = load_insert(tmp_path / "横.pdf")[0].image
+    layer = page_layer(page.data)
+    assert layer is not None and layer.lines is not None and (page.width, page.height) == (1653, 2339)
+    assert [line.text for line in layer.lines] == text_pdf_rows()[0]
+
+
+def test_one_insert_of_a_pdf_and_a_photo_and_a_reread_from_the_stored_pages(
+    pdfs: dict[str, Path], store: RecordStore, tmp_path: Path
+) -> None:
+    photo = tmp_path / "背面.png"
+    render(["【生产企业】示例制药有限公司"]).save(photo)
+    outcome = add_pages_to_store(store, [pdfs["text"], photo])
+    assert outcome.record is not None and outcome.source == str(pdfs["text"])
+    assert [p.source_path for p in outcome.record.pages] == [
+        f"{pdfs['text']}#page=1",
+        f"{pdfs['text']}#page=2",
+        str(photo),
+    ]
+    assert [p.image_format for p in outcome.record.pages] == ["PNG", "PNG", "PNG"]
+    first = store.get(import_and_read(store, pdfs["text"], NoOcr()).record.id)  # type: ignore[arg-type, union-attr]
+    assert first is not None and first.status == READ
+    fields = first.fields_dict()
+    store.mark_queued(first.id)  # read again (after a crash, or 重新识别): from the stored page images
+    again = read_record(store, store.get(first.id), NoOcr())  # type: ignore[arg-type]
+    assert again.status == READ and again.engine == TEXT_ENGINE and again.fields_dict() == fields
 
 
 def test_scanned_and_invisible_text_pages_are_marked_for_ocr(pdfs: dict[str, Path]) -> None:

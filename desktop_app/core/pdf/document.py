@@ -21,7 +21,7 @@ from PIL import Image
 from desktop_app.core.images import ImageLoadError, LoadedImage
 from desktop_app.core.messages import CoreMessage
 from desktop_app.core.pdf.layer import PageLayer, png_with_layer
-from desktop_app.core.pdf.text import page_text, pixel_mapper
+from desktop_app.core.pdf.text import page_text, pixel_mapper, upright_rotation
 
 #: PDFium may not be used from two threads at once, not even on different documents
 PDFIUM_LOCK = threading.RLock()
@@ -91,11 +91,15 @@ def _page(doc: pdfium.PdfDocument, index: int, count: int) -> LoadedImage:
         if dpi < RENDER_DPI:
             notes.append(CoreMessage("pdf.large_page", page=number, dpi=dpi))
         try:
-            bitmap = page.render(scale=dpi / 72, fill_color=(255, 255, 255, 255), may_draw_forms=False)
+            turn = upright_rotation(page)
+            bitmap = page.render(
+                scale=dpi / 72, rotation=turn, fill_color=(255, 255, 255, 255), may_draw_forms=False
+            )
             image = bitmap.to_pil().convert("RGB")
         except (pdfium.PdfiumError, MemoryError, ValueError):
             raise ImageLoadError(CoreMessage("pdf.page_unreadable", page=number), "pdf_damaged") from None
-        text = page_text(page, pixel_mapper(page, image.width, image.height))
+        to_pixels = pixel_mapper(page, image.width, image.height, turn)
+        text = page_text(page, to_pixels, image.width, image.height)
         lines = text.lines if text.usable and not _scanned(page, text.chars) else None
         if lines is None:
             notes.append(CoreMessage(_ocr_reason(text.chars, text.invisible, text.garbled), page=number))

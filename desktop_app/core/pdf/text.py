@@ -71,14 +71,14 @@ class _Run:
         return -0.3 * h <= gap <= 1.0 * h
 
 
-def pixel_mapper(page: pdfium.PdfPage, width: int, height: int) -> ToPixels:
-    """The map from page points to pixels of ``page`` rendered into a ``width`` x ``height`` bitmap (crop box
-    and page rotation included), as PDFium renders it."""
+def pixel_mapper(page: pdfium.PdfPage, width: int, height: int, rotation: int = 0) -> ToPixels:
+    """The map from page points to pixels of ``page`` rendered into a ``width`` x ``height`` bitmap turned by
+    ``rotation`` more degrees clockwise (crop box and the page's own rotation included), as PDFium renders it."""
     pts = []
     for x, y in ((0.0, 0.0), (1000.0, 0.0), (0.0, 1000.0)):
         dx, dy = ctypes.c_int(), ctypes.c_int()
         pdfium_c.FPDF_PageToDevice(
-            page.raw, 0, 0, width, height, 0, ctypes.c_double(x), ctypes.c_double(y),
+            page.raw, 0, 0, width, height, rotation // 90, ctypes.c_double(x), ctypes.c_double(y),
             ctypes.byref(dx), ctypes.byref(dy),
         )  # fmt: skip
         pts.append((float(dx.value), float(dy.value)))
@@ -92,20 +92,49 @@ def pixel_mapper(page: pdfium.PdfPage, width: int, height: int) -> ToPixels:
     return to_pixels
 
 
+def upright_rotation(page: pdfium.PdfPage) -> int:
+    """Degrees (0, 90, 180, 270) to turn the rendered page clockwise so that most of its text runs left to
+    right: a page shown sideways (its ``/Rotate``, or text set sideways) is read, and stored, upright."""
+    width, height = page.get_size()
+    to_pixels = pixel_mapper(page, max(1, round(width)), max(1, round(height)))
+    votes = [0, 0, 0, 0]  # text running right, down, left, up
+    textpage = page.get_textpage()
+    try:
+        prev: tuple[float, float] | None = None
+        for i in range(min(textpage.count_chars(), 4000)):
+            code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+            if code in (0, 2, 10, 13) or chr(code).isspace():
+                prev = None
+                continue
+            x0, y0, x1, y1 = _pixel_box(textpage.get_charbox(i, loose=True), to_pixels)
+            here = ((x0 + x1) / 2, (y0 + y1) / 2)
+            if prev is not None:
+                dx, dy = here[0] - prev[0], here[1] - prev[1]
+                if dx or dy:
+                    votes[(0 if dx > 0 else 2) if abs(dx) >= abs(dy) else (1 if dy > 0 else 3)] += 1
+            prev = here
+    finally:
+        textpage.close()
+    direction = max(range(4), key=lambda k: votes[k])
+    return (0, 270, 180, 90)[direction] if votes[direction] > votes[0] else 0
+
+
 def _garbled(ch: str) -> bool:
     return ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs", "Cn")
 
 
-def page_text(page: pdfium.PdfPage, to_pixels: ToPixels) -> PageText:
-    """The page's visible text as lines in reading order (boxes through ``to_pixels``). Caller holds the lock."""
+def page_text(page: pdfium.PdfPage, to_pixels: ToPixels, width: int, height: int) -> PageText:
+    """The page's visible text as lines in reading order (boxes through ``to_pixels``, in a ``width`` x
+    ``height`` rendering; characters outside it, off the crop box, are not on the page). Caller holds the
+    lock."""
     textpage = page.get_textpage()
     try:
-        return _read(textpage, to_pixels)
+        return _read(textpage, to_pixels, width, height)
     finally:
         textpage.close()
 
 
-def _read(textpage: pdfium.PdfTextPage, to_pixels: ToPixels) -> PageText:
+def _read(textpage: pdfium.PdfTextPage, to_pixels: ToPixels, width: int, height: int) -> PageText:
     runs: list[_Run] = []
     run: _Run | None = None
     space = False
@@ -123,10 +152,12 @@ def _read(textpage: pdfium.PdfTextPage, to_pixels: ToPixels) -> PageText:
         if _render_mode(textpage, i, modes) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
             invisible += 1
             continue
+        box = _pixel_box(textpage.get_charbox(i, loose=True), to_pixels)
+        if not (0 <= (box[0] + box[2]) / 2 <= width and 0 <= (box[1] + box[3]) / 2 <= height):
+            continue  # off the visible page
         chars += 1
         if _garbled(ch):
             garbled += 1
-        box = _pixel_box(textpage.get_charbox(i, loose=True), to_pixels)
         if run is None or not run.continues(box):
             run = _Run()
             runs.append(run)
