@@ -23,6 +23,7 @@ from desktop_app.core.importer import (
     import_and_read,
     read_record,
 )
+from desktop_app.core.leaflet import LeafletError, load_leaflet
 from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.pdf import MAX_PAGES, TEXT_ENGINE, document, page_layer, pdf_pages, read_page
 from desktop_app.core.pipeline import extract_file
@@ -296,3 +297,16 @@ def test_cli_extract_and_import_take_pdfs(pdfs: dict[str, Path], tmp_path: Path)
     with RecordStore.open(data) as store:
         (record,) = store.list_records()
         assert record.page_count == 2 and record.engine == TEXT_ENGINE
+
+
+def test_sheet_and_speech_take_a_pdf_with_or_without_a_data_folder(
+    pdfs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("INSERT_READER_DATA", raising=False)
+    want = _flat(expected_fields()["dosage"])
+    read_now = load_leaflet(image=str(pdfs["text"]), engine_kind="rapid")
+    assert _flat(read_now.fields["dosage"]) == want and read_now.source_note == "图片 说明书.pdf"
+    stored = load_leaflet(image=str(pdfs["text"]), data_dir=tmp_path / "data", engine_kind="rapid")
+    assert _flat(stored.fields["dosage"]) == want
+    with pytest.raises(LeafletError, match="密码"):
+        load_leaflet(image=str(pdfs["encrypted"]), engine_kind="rapid")
