@@ -14,6 +14,7 @@ use, controls: a font without a Unicode map) are counted too.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from desktop_app.core.layout import RawBox, arrange_lines
+from desktop_app.core.layout.order import SENTENCE_END
 from desktop_app.core.ocr_types import OcrLine
 
 #: page coordinates (points) -> pixel coordinates of the rendered bitmap
@@ -173,7 +175,28 @@ def _read(textpage: pdfium.PdfTextPage, to_pixels: ToPixels, width: int, height:
         for r in runs
     ]
     lines, _ = arrange_lines(boxes) if boxes else ([], [])
-    return PageText(lines, chars, invisible, garbled)
+    return PageText(_column_wraps(lines), chars, invisible, garbled)
+
+
+def _column_wraps(lines: list[OcrLine]) -> list[OcrLine]:
+    """A sentence that runs out of the bottom of one column into the top of the next is one sentence: the
+    first line of column k+1 carries on the last line of column k when that line ran to its column's right
+    edge (within about two characters) and did not end a sentence. (The layout code judges wraps inside a
+    column only; a text layer's boxes are exact, so the judgement holds across the gutter too.)"""
+    right: dict[int, float] = {}
+    for line in lines:
+        if line.box is not None:
+            right[line.column] = max(right.get(line.column, 0.0), max(x for x, _ in line.box))
+    out = list(lines)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.box is None or cur.wraps or prev.column < 0 or cur.column != prev.column + 1:
+            continue
+        height = prev.box[2][1] - prev.box[0][1]
+        ends = prev.text.rstrip().endswith(SENTENCE_END)
+        if not ends and right[prev.column] - max(x for x, _ in prev.box) < 2.2 * height:
+            out[i] = dataclasses.replace(cur, wraps=True)
+    return out
 
 
 def _render_mode(textpage: pdfium.PdfTextPage, index: int, modes: dict[int, int]) -> int:
