@@ -44,12 +44,16 @@ def test_a_dropped_pdf_is_one_record_of_its_pages_and_a_locked_one_is_refused(
     )
     (record,) = store.list_records()
     assert record.page_count == 2 and record.engine == TEXT_ENGINE
-    qtbot.waitUntil(lambda: any("加密.pdf" in m.text for m in services.messages.history))
+    qtbot.waitUntil(
+        lambda: any("加密.pdf" in m.text for m in services.messages.history), timeout=READ_TIMEOUT_MS
+    )
     refusal = next(m.text for m in services.messages.history if "加密.pdf" in m.text)
     assert "密码" in refusal and "\n" not in refusal
 
     panel = window.record_panel
-    qtbot.waitUntil(lambda: panel.record_id == record.id and panel.image_view.canvas.has_image)
+    qtbot.waitUntil(
+        lambda: panel.record_id == record.id and panel.image_view.canvas.has_image, timeout=READ_TIMEOUT_MS
+    )
     assert panel.image_view.page_count == 2
     dosage = panel.editor_for("dosage")
     assert dosage is not None
@@ -58,15 +62,21 @@ def test_a_dropped_pdf_is_one_record_of_its_pages_and_a_locked_one_is_refused(
     storage = panel.editor_for("storage")
     assert storage is not None
     storage.text.setFocus()
-    qtbot.waitUntil(lambda: panel.image_view.page == 1 and panel.image_view.canvas.box_count == 1)
+    qtbot.waitUntil(
+        lambda: panel.image_view.page == 1 and panel.image_view.canvas.box_count == 1, timeout=READ_TIMEOUT_MS
+    )
     if os.environ.get("PDF_SCREENSHOT"):
         window.grab().save(os.environ["PDF_SCREENSHOT"])
 
     services.settings.set(UI_LANGUAGE, "en")
     qtbot.waitUntil(lambda: window.windowTitle() == "Insert Reader")
+    seen = len(services.messages.history)
     drop(window, urls_mime(locked))
-    qtbot.waitUntil(lambda: "password-protected" in services.messages.history[-1].text)
-    assert "密码" not in services.messages.history[-1].text
+    qtbot.waitUntil(
+        lambda: any("加密.pdf" in m.text for m in services.messages.history[seen:]), timeout=READ_TIMEOUT_MS
+    )
+    refusal = next(m.text for m in services.messages.history[seen:] if "加密.pdf" in m.text)
+    assert "password-protected" in refusal and "密码" not in refusal
 
 
 def test_a_pdf_arriving_in_a_watched_folder_is_read_and_a_damaged_one_reported(
