@@ -55,6 +55,8 @@ def test_a_dropped_pdf_is_one_record_of_its_pages_and_a_locked_one_is_refused(
         lambda: panel.record_id == record.id and panel.image_view.canvas.has_image, timeout=READ_TIMEOUT_MS
     )
     assert panel.image_view.page_count == 2
+    # the panel hears of the reading through a signal, a moment after the store has it
+    qtbot.waitUntil(lambda: panel.editor_for("dosage") is not None, timeout=READ_TIMEOUT_MS)
     dosage = panel.editor_for("dosage")
     assert dosage is not None
     assert dosage.text.toPlainText().replace("\n", "") == expected_fields()["dosage"]
