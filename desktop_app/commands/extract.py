@@ -1,5 +1,5 @@
-"""``extract``: read images and print one JSON object per input on stdout, in input order (``--one-insert``:
-one object for all the images, the pages of one insert)."""
+"""``extract``: read images (and PDFs: one insert per PDF, all its pages) and print one JSON object per input on
+stdout, in input order (``--one-insert``: one object for all the images, the pages of one insert)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from desktop_app.core.images import ImageLoadError
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("extract", help="识别图片中的说明书，输出字段（JSON，每张图片一行）")
+    p = sub.add_parser("extract", help="识别图片或 PDF 中的说明书，输出字段（JSON，每个文件一行）")
     p.add_argument("images", nargs="+", metavar="IMAGE")
     p.add_argument("--engine", choices=["auto", "rapid", "hunyuan", "remote"], default="auto")
     p.add_argument("--model-dir", help="HunyuanOCR 模型文件夹")
@@ -63,18 +63,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one_insert(paths: list[str], engine: Any) -> dict[str, Any]:
-    """The images as the pages of one insert: one object, or the first image that failed and why."""
-    from desktop_app.core.images import load_image
+    """The images (and PDFs: all their pages) as the pages of one insert: one object, or the first file that
+    failed and why."""
+    from desktop_app.core.documents import load_insert
     from desktop_app.core.pages import analyse_pages
 
-    loaded = []
+    pages = []
     for path in paths:
         try:
-            loaded.append(load_image(path))
+            pages += load_insert(path)
         except ImageLoadError as exc:
             return {"image": path, "images": paths, "ok": False, "error": str(exc)}
     try:
-        return analyse_pages(paths, loaded, engine).to_json()
+        return analyse_pages([p.source for p in pages], [p.image for p in pages], engine).to_json()
     except (EngineUnavailable, EngineFailed) as exc:
         return {"image": paths[0], "images": paths, "ok": False, "error": str(exc)}
     except MemoryError:

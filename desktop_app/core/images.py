@@ -94,9 +94,15 @@ def is_probably_image_name(path: str | PurePath) -> bool:
 
 
 def load_image(path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> LoadedImage:
-    """Load an image file. Only regular files are read: a FIFO, socket or device named ``x.jpg`` is refused
-    with a reason at once (it is opened without blocking, and checked again once open), and an open that
-    the OS keeps blocked (a network share, a file a chat client holds) gives up after ``OPEN_TIMEOUT_S``."""
+    """Load an image file (its bytes as :func:`read_file_bytes` reads them)."""
+    p = Path(path)
+    return load_image_bytes(read_file_bytes(p), p.name, max_pixels=max_pixels)
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """The bytes of a file a user gave. Only regular files are read: a FIFO, socket or device named ``x.jpg``
+    is refused with a reason at once (it is opened without blocking, and checked again once open), and an open
+    that the OS keeps blocked (a network share, a file a chat client holds) gives up after ``OPEN_TIMEOUT_S``."""
     p = Path(path)
     try:
         st = p.stat()
@@ -108,7 +114,7 @@ def load_image(path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Loa
             raise ImageLoadError(
                 CoreMessage("image.file_too_large", size=f"{st.st_size / 1048576:.0f}", path=p), "too_large"
             )
-        data = _read_regular_file(p)
+        return _read_regular_file(p)
     except (FileNotFoundError, NotADirectoryError, ValueError):
         raise ImageLoadError(CoreMessage("image.missing", path=p), "missing") from None
     except IsADirectoryError:
@@ -119,7 +125,6 @@ def load_image(path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Loa
         raise ImageLoadError(
             CoreMessage("image.unreadable", path=p, reason=exc.strerror or exc), "unreadable"
         ) from None
-    return load_image_bytes(data, p.name, max_pixels=max_pixels)
 
 
 OPEN_TIMEOUT_S = 10.0

@@ -1,4 +1,5 @@
-"""Bring images into the record store and read them: the same steps for the CLI, the GUI and the watcher.
+"""Bring images and PDFs into the record store and read them: the same steps for the CLI, the GUI and the
+watcher.
 
 An image is copied into the store (status "queued") *before* it is read, so a killed process loses nothing:
 ``RecordStore.pending()`` lists what a restarted app must still read.
@@ -12,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.cancel import Cancelled, CancelToken
+from desktop_app.core.documents import InsertPage, is_probably_insert_name, load_insert
 from desktop_app.core.engines.base import OcrEngine
-from desktop_app.core.images import ImageLoadError, is_probably_image_name, load_image
+from desktop_app.core.images import ImageLoadError
 from desktop_app.core.messages import message_of
 from desktop_app.core.reading import ReadOutcome, read_queued
 from desktop_app.core.store import QUEUED, READING, PageImage, RecordStore, RecordView
@@ -32,47 +34,57 @@ class ImportOutcome:
 
 
 def collect_images(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files as given, and image files found in folders (recursively, sorted, temporary names skipped)."""
+    """Files as given, and image and PDF files found in folders (recursively, sorted, temporary names
+    skipped)."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if is_probably_image_name(name):
+                    if is_probably_insert_name(name):
                         yield Path(root) / name
         else:
             yield path
 
 
 def add_to_store(store: RecordStore, path: str | os.PathLike[str]) -> ImportOutcome:
-    """Load (validate) an image and copy it into the store, without reading it yet."""
+    """Load (validate) an image, or a PDF (one record of all its pages), and copy it into the store, without
+    reading it yet."""
     try:
-        loaded = load_image(Path(path))
+        pages = load_insert(Path(path))
     except ImageLoadError as exc:
         return ImportOutcome(str(path), None, False, message_of(exc), exc.reason)
-    record, created = store.add_image(
-        loaded.data, loaded.sha256, str(path), loaded.format, loaded.width, loaded.height
-    )
+    if len(pages) == 1:
+        loaded = pages[0].image
+        record, created = store.add_image(
+            loaded.data, loaded.sha256, str(path), loaded.format, loaded.width, loaded.height
+        )
+    else:
+        record, created = store.add_pages([_page_image(p) for p in pages])
     return ImportOutcome(str(path), record, created)
 
 
 def add_pages_to_store(store: RecordStore, paths: Iterable[str | os.PathLike[str]]) -> ImportOutcome:
-    """The images of one insert (its pages, in order) as one record, not read yet; the outcome names the
-    first image, or the one that could not be loaded."""
-    pages = []
+    """The images of one insert (its pages, in order; a PDF: all its pages) as one record, not read yet; the
+    outcome names the first file, or the one that could not be loaded."""
+    pages: list[PageImage] = []
+    first = ""
     for path in paths:
         try:
-            loaded = load_image(Path(path))
+            pages += [_page_image(p) for p in load_insert(Path(path))]
         except ImageLoadError as exc:
             return ImportOutcome(str(path), None, False, message_of(exc), exc.reason)
-        pages.append(
-            PageImage(loaded.data, loaded.sha256, str(path), loaded.format, loaded.width, loaded.height)
-        )
+        first = first or str(path)
     if not pages:
         return ImportOutcome("", None, False, "没有图片", "empty")
     record, created = store.add_pages(pages)
-    return ImportOutcome(pages[0].source_path, record, created)
+    return ImportOutcome(first, record, created)
+
+
+def _page_image(page: InsertPage) -> PageImage:
+    i = page.image
+    return PageImage(i.data, i.sha256, page.source, i.format, i.width, i.height)
 
 
 def read_record(

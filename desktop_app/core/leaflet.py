@@ -303,13 +303,18 @@ def _from_image_stored(
 
 
 def _from_image(image: str, engine_kind: str, model_dir: str | None, remote_url: str | None) -> Leaflet:
+    from desktop_app.core.documents import load_insert
     from desktop_app.core.engines.select import create_engine
-    from desktop_app.core.images import load_image
+    from desktop_app.core.pages import analyse_pages
     from desktop_app.core.pipeline import analyse
 
-    loaded = load_image(image)  # a bad file fails before the engine is loaded
+    pages = load_insert(image)  # a bad file fails before the engine is loaded; a PDF: all its pages
     engine, warnings = create_engine(engine_kind, model_dir, remote_url=remote_url)
-    return leaflet_from_extraction(analyse(image, loaded, engine), warnings)
+    if len(pages) == 1:
+        return leaflet_from_extraction(analyse(image, pages[0].image, engine), warnings)
+    extraction = analyse_pages([p.source for p in pages], [p.image for p in pages], engine)
+    extraction.source = image
+    return leaflet_from_extraction(extraction, warnings)
 
 
 # -- the output file ---------------------------------------------------------------------------------------

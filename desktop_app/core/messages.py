@@ -109,6 +109,16 @@ TEMPLATES: dict[str, str] = {
     "schedule.empty_stomach": "说明书写有“空腹”，请按需要选择饭前",
     "schedule.food_varies": "饭前、饭后、随餐的说法不止一种，未填，请按医嘱选择",
     "schedule.large_amount": "每次{dose}，用量较大，请核对原件",
+    "pdf.encrypted": "PDF 文件有密码保护，无法打开：请去掉密码后再导入",
+    "pdf.damaged": "PDF 文件已损坏或不完整，无法读取",
+    "pdf.no_pages": "PDF 文件里没有页面",
+    "pdf.too_many_pages": "PDF 共 {pages} 页，超过 {limit} 页的上限，不像是一份说明书：请只保留说明书的几页再导入",
+    "pdf.page_unreadable": "PDF 第 {page} 页已损坏，无法读取",
+    "pdf.page_too_large": "PDF 的页面太大（{width}×{height} 厘米），不像是说明书，没有读取",
+    "pdf.large_page": "PDF 第 {page} 页很大，按 {dpi} dpi 渲染",
+    "pdf.scanned_page": "PDF 第 {page} 页没有文字层（扫描件），已识别页面图像",
+    "pdf.invisible_text": "PDF 第 {page} 页只有扫描件附带的隐藏文字，未采用，已识别页面图像",
+    "pdf.garbled_text": "PDF 第 {page} 页的文字层无法解码（乱码），已识别页面图像",
 }
 
 

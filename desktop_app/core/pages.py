@@ -16,7 +16,9 @@ from difflib import SequenceMatcher
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import OcrEngine
 from desktop_app.core.images import LoadedImage
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.ocr_types import OcrLine, OcrPage, OcrResult
+from desktop_app.core.pdf import read_page
 from desktop_app.core.pipeline import Extraction
 from desktop_app.core.review import review_warnings
 from desktop_app.core.sections import parse_ocr
@@ -52,7 +54,7 @@ def join_pages(results: Sequence[OcrResult]) -> OcrResult:
         page_lines = [dataclasses.replace(line, page=line.page + offset) for line in r.lines]
         lines += page_lines[overlap([x.text for x in lines], [x.text for x in page_lines]) :]
         for w in r.warnings:
-            warnings.append(w if r.pages else f"第 {offset + 1} 张图片：{w}")
+            warnings.append(w if r.pages or _names_page(w) else f"第 {offset + 1} 张图片：{w}")
         pages += own
     raw = [r.raw_text for r in results if r.raw_text]
     first = results[0]
@@ -143,7 +145,7 @@ def analyse_pages(
     if not loaded or len(sources) != len(loaded):
         raise ValueError("one source per image is needed")
     start = time.perf_counter()
-    ocr = join_pages([engine.read(img.image, cancel) for img in loaded])
+    ocr = join_pages([read_page(img, engine, cancel) for img in loaded])
     parsed = parse_ocr(ocr)
     notes = [
         n if len(loaded) == 1 else f"第 {i + 1} 张图片：{n}"
@@ -159,3 +161,8 @@ def analyse_pages(
 def _same_or_joined(values: Sequence[str]) -> str:
     unique = list(dict.fromkeys(values))
     return unique[0] if len(unique) == 1 else "+".join(unique)
+
+
+def _names_page(warning: str) -> bool:
+    """A message that says its page itself (a PDF page's note: "PDF 第 2 页…")."""
+    return isinstance(warning, CoreMessage) and "page" in warning.args

@@ -1,4 +1,4 @@
-"""Image file in -> OCR -> sections -> what the CLI prints and the store keeps."""
+"""Image or PDF file in -> OCR (or a PDF's text layer) -> sections -> what the CLI prints and the store keeps."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import Any
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import OcrEngine
-from desktop_app.core.images import LoadedImage, load_image
+from desktop_app.core.images import LoadedImage
 from desktop_app.core.ocr_types import OcrPage, OcrResult
+from desktop_app.core.pdf import read_page
 from desktop_app.core.review import review_warnings
 from desktop_app.core.sections import parse_ocr
 from desktop_app.core.sections_types import ParsedInsert
@@ -54,16 +55,24 @@ def analyse(
     source: str, loaded: LoadedImage, engine: OcrEngine, cancel: CancelToken | None = None
 ) -> Extraction:
     start = time.perf_counter()
-    ocr = engine.read(loaded.image, cancel)
+    ocr = read_page(loaded, engine, cancel)
     parsed = parse_ocr(ocr)
     warnings = [*loaded.notes, *ocr.warnings, *review_warnings(ocr, parsed)]
     return Extraction(source, loaded, ocr, parsed, time.perf_counter() - start, warnings)
 
 
 def extract_file(path: str | Path, engine: OcrEngine, cancel: CancelToken | None = None) -> Extraction:
-    """Read one image file. Raises ImageLoadError for bad files, EngineUnavailable/EngineFailed from the engine."""
+    """Read one image file, or a PDF (all its pages, one insert). Raises ImageLoadError for bad files,
+    EngineUnavailable/EngineFailed from the engine."""
+    from desktop_app.core.documents import load_insert
+    from desktop_app.core.pages import analyse_pages
+
     start = time.perf_counter()
-    loaded = load_image(path)
-    result = analyse(str(path), loaded, engine, cancel)
+    pages = load_insert(path)
+    if len(pages) == 1:
+        result = analyse(str(path), pages[0].image, engine, cancel)
+    else:
+        result = analyse_pages([p.source for p in pages], [p.image for p in pages], engine, cancel)
+        result.source = str(path)
     result.seconds = time.perf_counter() - start
     return result

@@ -10,8 +10,9 @@ from __future__ import annotations
 import enum
 
 from desktop_app.core.cancel import Cancelled, CancelToken
+from desktop_app.core.documents import load_stored_page
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
-from desktop_app.core.images import ImageLoadError, load_image_bytes
+from desktop_app.core.images import ImageLoadError
 from desktop_app.core.messages import CoreMessage, message_of
 from desktop_app.core.pages import analyse_pages
 from desktop_app.core.pipeline import analyse
@@ -44,12 +45,12 @@ def read_queued(
             if record.page_count > 1:  # one insert in several images: read them all, parse them as one
                 sources = [p.source_path for p in record.pages]
                 images = [
-                    load_image_bytes(f.read_bytes(), p)
+                    load_stored_page(f.read_bytes(), p)
                     for f, p in zip(store.page_paths(record), sources, strict=True)
                 ]
                 result = analyse_pages(sources, images, engine, cancel)
             else:
-                loaded = load_image_bytes(store.image_path(record).read_bytes(), record.source_path)
+                loaded = load_stored_page(store.image_path(record).read_bytes(), record.source_path)
                 result = analyse(record.source_path, loaded, engine, cancel)
     except Cancelled:
         return ReadOutcome.CANCELLED

@@ -1,4 +1,4 @@
-"""Watched folders: images that chat clients save into a folder are handed on once they are complete.
+"""Watched folders: images and PDFs that chat clients save into a folder are handed on once they are complete.
 
 No Qt here. :class:`FolderWatcher` gets file events from watchdog and checks the files itself on one small
 thread: a file is handed to ``on_ready`` only after its size and modification time have not changed for
@@ -29,7 +29,7 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from desktop_app.core.images import is_probably_image_name
+from desktop_app.core.documents import is_probably_insert_name
 
 log = logging.getLogger("insert_reader.watch")
 
@@ -289,8 +289,8 @@ class FolderWatcher:
     # -- events -------------------------------------------------------------------------------------------
 
     def touch(self, path: Path) -> None:
-        """A file event for ``path``: check it until it is complete (images in watched folders only)."""
-        if not is_probably_image_name(path.name):
+        """A file event for ``path``: check it until it is complete (images and PDFs only)."""
+        if not is_probably_insert_name(path.name):
             return
         with self._lock:
             if self._folder_of(path) is None:
@@ -341,7 +341,7 @@ def _walk_images(root: Path) -> Iterator[Path]:
     for dirpath, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if is_probably_image_name(name):
+            if is_probably_insert_name(name):
                 yield Path(dirpath) / name
 
 

@@ -1,18 +1,18 @@
-"""Bringing pictures into the main window: open files or a folder, paste, drag and drop, watched folders;
-and what is said about each imported picture. Strings keep the MainWindow translation context."""
+"""Bringing pictures (and PDFs) into the main window: open files or a folder, paste, drag and drop, watched
+folders; and what is said about each imported picture. Strings keep the MainWindow translation context."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop_app.core.images import IMAGE_EXTENSIONS
+from desktop_app.core.documents import INSERT_EXTENSIONS
 from desktop_app.ui.core_text import core_text
 from desktop_app.ui.importing import Importer, ImportItem, Origin, local_files
 from desktop_app.ui.record_list import RecordList, source_name
@@ -39,19 +39,19 @@ class ImportsMixin:
         self.importer.import_paths(paths, Origin.USER)
 
     def open_files(self) -> None:
-        patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
+        patterns = " ".join(f"*{ext}" for ext in sorted(INSERT_EXTENSIONS))
         files, _ = QFileDialog.getOpenFileNames(
-            self,
+            cast(QWidget, self),
             QCoreApplication.translate("MainWindow", "打开说明书图片"),
             "",
-            QCoreApplication.translate("MainWindow", "图片 ({0})").format(patterns),
+            QCoreApplication.translate("MainWindow", "图片或 PDF ({0})").format(patterns),
         )
         if files:
             self.import_paths(files)
 
     def open_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("MainWindow", "导入文件夹中的全部图片")
+            cast(QWidget, self), QCoreApplication.translate("MainWindow", "导入文件夹中的全部图片")
         )
         if folder:
             self.import_paths([folder])
@@ -100,7 +100,9 @@ class ImportsMixin:
                 )
             else:
                 messages.error(
-                    QCoreApplication.translate("MainWindow", "“{0}”无法导入：{1}").format(name, core_text(item.error))
+                    QCoreApplication.translate("MainWindow", "“{0}”无法导入：{1}").format(
+                        name, core_text(item.error)
+                    )
                 )
             return
         record = item.record

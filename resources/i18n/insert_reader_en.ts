@@ -459,13 +459,63 @@
         <translation>{dose} at a time is a large dose; check the original insert</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="165"/>
+        <source>PDF 文件有密码保护，无法打开：请去掉密码后再导入</source>
+        <translation>The PDF is password-protected and cannot be opened: remove the password, then import it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="166"/>
+        <source>PDF 文件已损坏或不完整，无法读取</source>
+        <translation>The PDF file is damaged or incomplete and cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="167"/>
+        <source>PDF 文件里没有页面</source>
+        <translation>The PDF file has no pages</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/core_text.py" line="168"/>
+        <source>PDF 共 {pages} 页，超过 {limit} 页的上限，不像是一份说明书：请只保留说明书的几页再导入</source>
+        <translation>The PDF has {pages} pages, more than the limit of {limit}; that is not one package insert: keep only the insert&apos;s pages, then import it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="172"/>
+        <source>PDF 第 {page} 页已损坏，无法读取</source>
+        <translation>Page {page} of the PDF is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="173"/>
+        <source>PDF 的页面太大（{width}×{height} 厘米），不像是说明书，没有读取</source>
+        <translation>The PDF&apos;s page is too large ({width}×{height} cm) for a package insert; it was not read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="176"/>
+        <source>PDF 第 {page} 页很大，按 {dpi} dpi 渲染</source>
+        <translation>Page {page} of the PDF is large; it was rendered at {dpi} dpi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="177"/>
+        <source>PDF 第 {page} 页没有文字层（扫描件），已识别页面图像</source>
+        <translation>Page {page} of the PDF has no text layer (a scan); the page image was read by OCR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="180"/>
+        <source>PDF 第 {page} 页只有扫描件附带的隐藏文字，未采用，已识别页面图像</source>
+        <translation>Page {page} of the PDF only has the hidden text a scanner adds; it was not used, the page image was read by OCR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="183"/>
+        <source>PDF 第 {page} 页的文字层无法解码（乱码），已识别页面图像</source>
+        <translation>The text layer of page {page} of the PDF cannot be decoded (garbled); the page image was read by OCR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="189"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="169"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="190"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>
@@ -686,8 +736,8 @@ You can go on working. If it happens again, restart the program and send this fi
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_imports.py" line="47"/>
-        <source>图片 ({0})</source>
-        <translation>Pictures ({0})</translation>
+        <source>图片或 PDF ({0})</source>
+        <translation>Images or PDFs ({0})</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_imports.py" line="54"/>
@@ -710,17 +760,17 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>“{0}” cannot be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="112"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="114"/>
         <source>监视文件夹中有新图片“{0}”，正在识别</source>
         <translation>New picture “{0}” in a watched folder: reading it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="119"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="121"/>
         <source>“{0}”已经导入过，已选中原来的记录</source>
         <translation>“{0}” was imported before: its record is selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_imports.py" line="131"/>
+        <location filename="../../desktop_app/ui/main_imports.py" line="133"/>
         <source>监视的文件夹不见了，会在它恢复后继续监视：{0}</source>
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
