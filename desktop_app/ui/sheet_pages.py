@@ -6,7 +6,6 @@ QPrinter alike)."""
 from __future__ import annotations
 
 import dataclasses
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -14,10 +13,10 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.core.leaflet import commit_output, discard_output, temporary_output
+from desktop_app.core.pdf import PDFIUM_LOCK
 from desktop_app.core.sheet import FULL, SheetContent, SheetReport, render_sheet
 
 PRINT_MAX_DPI = 300  # page images are rendered at the printer's resolution, at most this
-_PDFIUM_LOCK = threading.Lock()  # pdfium may not be used from two threads at once
 
 
 # -- the PDF's pages, painted onto a printer ----------------------------------------------------------------------
@@ -32,7 +31,7 @@ def pdf_page_images(pdf: Path, dpi: int) -> list[QImage]:
     import pypdfium2 as pdfium
 
     images: list[QImage] = []
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:  # one lock for every use of PDFium in the process: it is not thread-safe
         doc = pdfium.PdfDocument(str(pdf))
         try:
             for index in range(len(doc)):
