@@ -2342,7 +2342,7 @@ Insert text: “{1}”</translation>
     <message>
         <location filename="../../desktop_app/ui/sheet_findings.py" line="192"/>
         <source>{0}：说明书中与其他 {1} 种药物有关的条目 {2} 处（原文照印，不是用药建议）</source>
-        <translation>{0}: {2} items of the inserts concern the {1} other medicines (printed word for word; not advice)</translation>
+        <translation>{0}: {2} items where the inserts of this and the other medicines ({1}) name each other (printed word for word; not advice)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/sheet_findings.py" line="197"/>

@@ -189,3 +189,27 @@ def test_no_patient_no_section_and_a_stale_result_is_dropped(
     found(qtbot, dialog)
     assert related.result.patient_id == second.id and related.check.isChecked()
     dialog.close()
+
+
+def test_the_section_in_english(
+    qtbot: QtBot, make_window: WindowFactory, store: RecordStore, stored: dict[str, int]
+) -> None:
+    from desktop_app.ui.settings import UI_LANGUAGE
+
+    store.create_patient("", [stored["W"], stored["C"]])
+    window = make_window()
+    window.services.settings.set(UI_LANGUAGE, "en")
+    qtbot.waitUntil(lambda: window.windowTitle() == "Insert Reader")
+    show(qtbot, window, stored["W"])
+    dialog = open_sheet_dialog(qtbot, window)
+    related = dialog.related
+    assert related.state.text() == "Searching…"
+    found(qtbot, dialog)
+    assert related.check.text().startswith(f"Print “{RELATED_HEADING}”")
+    assert "items where the inserts of this and the other medicines (1) name each other" in related.state.text()
+    assert "not checked" in related.state.text() and "说明书" not in related.state.text()
+    if os.environ.get("SHEET_FINDINGS_SHOT"):
+        dialog.grab().save(os.environ["SHEET_FINDINGS_SHOT"].replace(".png", "-en.png"))
+    window.services.settings.set(UI_LANGUAGE, "zh_CN")  # switched while open: the row follows
+    qtbot.waitUntil(lambda: "有关的条目" in related.state.text())
+    dialog.close()
