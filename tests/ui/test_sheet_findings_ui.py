@@ -206,7 +206,9 @@ def test_the_section_in_english(
     assert related.state.text() == "Searching…"
     found(qtbot, dialog)
     assert related.check.text().startswith(f"Print “{RELATED_HEADING}”")
-    assert "items where the inserts of this and the other medicines (1) name each other" in related.state.text()
+    assert (
+        "items where the inserts of this and the other medicines (1) name each other" in related.state.text()
+    )
     assert "not checked" in related.state.text() and "说明书" not in related.state.text()
     if os.environ.get("SHEET_FINDINGS_SHOT"):
         dialog.grab().save(os.environ["SHEET_FINDINGS_SHOT"].replace(".png", "-en.png"))
