@@ -190,3 +190,30 @@ def test_cli_patients_and_interactions_on_a_stored_patient(tmp_path: Path) -> No
     assert bad.returncode == 1 and "999" in bad.stderr and "Traceback" not in bad.stderr
     bad = _cli("patients", "show", "999", "--data-dir", str(data_dir))
     assert bad.returncode == 1 and "没有编号为 999 的患者" in bad.stderr
+
+
+def test_the_pages_of_an_insert_imported_as_several_images_stay_with_the_patient_when_split(
+    store: RecordStore,
+) -> None:
+    from desktop_app.core.pages import join_pages
+    from desktop_app.core.sections import parse_ocr
+    from tests.test_store_pages import BACK, FRONT, _ocr, _page
+
+    before = add_read(store, "amox", AMOX_SECTIONS)
+    record, _ = store.add_pages([_page("front"), _page("back")])  # import --one-insert: no originals
+    ocr = join_pages([_ocr(FRONT), _ocr(BACK)])
+    store.save_ocr(record.id, ocr, parse_ocr(ocr).sections, [])
+    after = add_read(store, "cef", CEF_SECTIONS)
+    p = store.create_patient("张秀英", [before.id, record.id, after.id])
+    other = store.create_patient("", [record.id])
+    alone = store.create_patient("", [before.id])
+    front, back = store.split(record.id)
+    assert front.id != record.id and back.id != record.id and store.get(record.id) is None
+    q = store.patient(p.id)
+    assert q is not None and q.record_ids == (before.id, front.id, back.id, after.id)  # in the record's place
+    assert [r.drug_name for r in store.patient_records(p.id)][1] == "缬沙坦片"
+    q = store.patient(other.id)
+    assert q is not None and q.record_ids == (front.id, back.id)
+    assert {x.id for x in store.patients_of(back.id)} == {p.id, other.id}
+    q = store.patient(alone.id)
+    assert q is not None and q.record_ids == (before.id,)  # a patient without the record gets nothing

@@ -156,9 +156,11 @@ def sheet_content(
     printed_on: date | None = None,
     schedule: Schedule | None = None,
     related: Iterable[FindingLike] | None = None,
+    related_unchecked: Iterable[int] = (),
 ) -> SheetContent:
     """The chosen sections (in ``keys`` order, empty ones skipped), labelled 功能主治 for a 中成药; the staff's
-    confirmed ``schedule`` and ``related`` findings (core.medication) where given."""
+    confirmed ``schedule`` and ``related`` findings (core.medication) where given (those from a record in
+    ``related_unchecked`` marked as not checked)."""
     return content_from_fields(
         leaflet.drug_name,
         leaflet.fields,
@@ -172,6 +174,7 @@ def sheet_content(
         unchecked=not leaflet.reviewed,
         schedule=schedule,
         related=related,
+        related_unchecked=related_unchecked,
     )
 
 

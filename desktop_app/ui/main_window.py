@@ -260,7 +260,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         if self.sheet_dialog is not None:
             self.sheet_dialog.close()
         s = self.services
-        dialog = SheetDialog(record, s.settings, s.messages, self.sheet_tasks, self)
+        dialog = SheetDialog(record, s.settings, s.messages, self.sheet_tasks, self, store=s.store)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._sheet_dialog_closed(dialog))
         dialog.review_requested.connect(lambda _rid: panel.start_review())

@@ -32,13 +32,14 @@ from desktop_app.core.leaflet import (
     speech_notice_count,
     speech_sections,
 )
-from desktop_app.core.sheet import UNCHECKED_SPOKEN
+from desktop_app.core.sheet import SCHEDULE_HEADING, UNCHECKED_SPOKEN
 from desktop_app.core.speech import VoiceInfo, WavReport
 from desktop_app.core.speech.player import PlaybackError
 from desktop_app.core.store import RecordView
 from desktop_app.ui.flow_layout import FlowLayout, FlowSectionChooser
 from desktop_app.ui.messages import MessageCenter
 from desktop_app.ui.read_aloud_choices import SpeechChoices
+from desktop_app.ui.schedule_memory import remembered
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.sheet_dialog import safe_file_stem, sheet_choices
 from desktop_app.ui.speech_thread import IDLE, PAUSED, SPEAKING, SpeechController, speech_problem
@@ -185,15 +186,19 @@ class ReadAloudBar(QFrame):
         self._update_buttons()
 
     def chosen_sections(self) -> tuple[list[tuple[str, str]], list[int | None]]:
-        """What is read ((label, text): the drug name, then the ticked sections) and each one's field id."""
+        """What is read ((label, text): the drug name, the schedule the staff confirmed for this record in the
+        sheet dialog (the same store: schedule_memory.py), then the ticked sections) and each one's field id."""
         if self.record is None:
             return [], []
-        content = sheet_content(leaflet_from_record(self.record), self.sections.keys())
+        schedule = remembered(self._settings, self.record)
+        content = sheet_content(leaflet_from_record(self.record), self.sections.keys(), schedule=schedule)
         if not content.sections:
             return [], []
         name = self.record.field("name")
         ids: list[int | None] = [None] * speech_notice_count(content)  # the spoken 未经核对 notice
         ids.append(name.id if name is not None else None)
+        if content.schedule is not None:
+            ids.append(None)  # the staff's schedule: no field of the insert
         for section in content.sections:
             f = self.record.field(section.key)
             ids.append(f.id if f is not None else None)
@@ -205,13 +210,16 @@ class ReadAloudBar(QFrame):
         if not sections:
             return
         self._field_ids = ids
-        self._labels = [
-            label or (self.tr("未经核对提示") if text == UNCHECKED_SPOKEN else self.tr("药名"))
-            for label, text in sections
-        ]
+        self._labels = [self._label(label, text) for label, text in sections]
         self._job = self.controller.speak(sections, self._share(), self._voice_id())
         self.status.setText(self.tr("正在准备朗读…"))
         self._update_buttons()
+
+    def _label(self, label: str, text: str) -> str:
+        """What the status line names while a part is read."""
+        if label == SCHEDULE_HEADING:
+            return self.tr("服药时间")
+        return label or (self.tr("未经核对提示") if text == UNCHECKED_SPOKEN else self.tr("药名"))
 
     def pause(self) -> None:
         self.controller.pause()

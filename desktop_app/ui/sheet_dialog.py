@@ -4,7 +4,8 @@ By default the one-page 用药卡 (core.sheet CARD): the name, the schedule grid
 a suggestion from 用法用量 only shown until adopted), 用法用量, 警示语 and 禁忌; or the card followed by the chosen
 sections (用药卡 + 全文). What prints is exactly the sheet PDF (sheet_pages.py). The sheet quotes the record's
 current (reviewed, edited) values word for word. The confirmed schedule is kept for the record in the settings
-(schedule_memory.py).
+(schedule_memory.py). For a record of a patient, the section 与您正在服用的药物有关的说明书原文 can be added: the
+findings against the patient's other medicines, looked for on the task pool (sheet_findings.py).
 """
 
 from __future__ import annotations
@@ -33,13 +34,14 @@ from PySide6.QtWidgets import (
 from desktop_app.core.leaflet import LeafletError, leaflet_from_record, sheet_content
 from desktop_app.core.schedule.record import suggest_for_record
 from desktop_app.core.sheet import CARD, CARD_FULL, DEFAULT_LAYOUT, SheetContent, SheetFontError, SheetReport
-from desktop_app.core.store import REVIEWED, RecordView
+from desktop_app.core.store import REVIEWED, RecordStore, RecordView
 from desktop_app.ui.messages import MessageCenter, plain_words
 from desktop_app.ui.schedule_grid import ScheduleGrid
 from desktop_app.ui.schedule_memory import remember, remembered
 from desktop_app.ui.section_chooser import EXTRA_KEYS, SectionChooser, safe_file_stem, sheet_choices
 from desktop_app.ui.settings import Settings
-from desktop_app.ui.sheet_form import SheetForm
+from desktop_app.ui.sheet_findings import SheetFindings
+from desktop_app.ui.sheet_form import SheetForm, UnreviewedNote
 from desktop_app.ui.sheet_pages import (
     PRINT_MAX_DPI,
     SheetPages,
@@ -66,8 +68,8 @@ LAYOUTS = (CARD, CARD_FULL)
 
 
 class SheetDialog(QDialog):
-    """Fill in the schedule, choose 用药卡 or 用药卡 + 全文 (and the full text's sections), patient, staff note,
-    size and paper; then 预览并打印 or 另存为 PDF.
+    """Fill in the schedule, choose 用药卡 or 用药卡 + 全文 (and the full text's sections), the patient's findings
+    (with a ``store``, for a record of a patient), patient, staff note, size and paper; then 预览并打印 or 另存为 PDF.
 
     ``saved(SheetReport)`` after a PDF was saved, ``failed(str)`` with the plain message after a failure,
     ``preview_ready(SheetPages)`` when the print preview opens.
@@ -85,6 +87,7 @@ class SheetDialog(QDialog):
         messages: MessageCenter,
         tasks: TaskRunner,
         parent: QWidget | None = None,
+        store: RecordStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sheet-dialog")
@@ -106,20 +109,9 @@ class SheetDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.unreviewed = QLabel(self)
-        self.unreviewed.setObjectName("unreviewed-note")
-        self.unreviewed.setWordWrap(True)
-        self.unreviewed.setStyleSheet(
-            "background: #fff4d6; color: #5c3d00; border: 1px solid #e0b84a; padding: 6px; font-weight: bold;"
-        )
-        self.review_button = QPushButton(self)
-        self.review_button.setObjectName("go-review")
+        self.unreviewed_row = UnreviewedNote(self)
+        self.unreviewed, self.review_button = self.unreviewed_row.note, self.unreviewed_row.review_button
         self.review_button.clicked.connect(self._go_review)
-        self.unreviewed_row = QWidget(self)
-        note_row = QHBoxLayout(self.unreviewed_row)
-        note_row.setContentsMargins(0, 0, 0, 0)
-        note_row.addWidget(self.unreviewed, 1)
-        note_row.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.unreviewed_row.setVisible(record.status != REVIEWED)
 
         self.schedule = ScheduleGrid(self)
@@ -150,8 +142,11 @@ class SheetDialog(QDialog):
         chooser.setContentsMargins(0, 0, 0, 0)
         chooser.addWidget(self.sections_label)
         chooser.addWidget(self.sections)
+        self.related = SheetFindings(store, record, tasks, messages, self.layout_box)
+        self.related.changed.connect(self._update_buttons)
         box = QVBoxLayout(self.layout_box)
         box.addLayout(layout_row)
+        box.addWidget(self.related)
         box.addWidget(self.sections_box)
 
         self.form = SheetForm(settings, self)
@@ -202,7 +197,9 @@ class SheetDialog(QDialog):
         return next((name for name, b in self.layout_buttons.items() if b.isChecked()), DEFAULT_LAYOUT)
 
     def content(self) -> SheetContent:
-        """What is printed: the grid's schedule only as the staff entered or adopted it."""
+        """What is printed: the grid's schedule only as the staff entered or adopted it; the patient's findings
+        where ticked (once found)."""
+        related, unchecked = self.related.related()
         return sheet_content(
             self.leaflet,
             self.sections.keys(),
@@ -210,6 +207,8 @@ class SheetDialog(QDialog):
             patient_name=self.patient.text().strip(),
             staff_note=self.note.toPlainText().strip(),
             schedule=self.schedule.schedule(),
+            related=related,
+            related_unchecked=unchecked,
         )
 
     @property
@@ -367,6 +366,7 @@ class SheetDialog(QDialog):
             self.status.setText("")
 
     def _cleanup(self) -> None:
+        self.related.stop()
         if self._task is not None:
             self._tasks.discard(self._task)
             self._task = None
@@ -380,11 +380,6 @@ class SheetDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("打印大字版"))
         self.title.setText(self.tr("大字版说明单：{0}").format(self.leaflet.drug_name))
-        self.unreviewed.setText(
-            self.tr("此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。")
-        )
-        self.review_button.setText(self.tr("先去核对"))
-        self.review_button.setToolTip(self.tr("关闭此窗口，逐项核对剂量后再打印"))
         self.layout_box.setTitle(self.tr("打印什么"))
         self.layout_buttons[CARD].setText(self.tr("只打印用药卡（一页）"))
         self.layout_buttons[CARD_FULL].setText(self.tr("用药卡 + 全文"))

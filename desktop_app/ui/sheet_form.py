@@ -1,8 +1,9 @@
-"""The sheet's options in the 打印大字版 dialog: patient, the staff's note, type size, paper and clinic name."""
+"""The sheet's options in the 打印大字版 dialog: patient, the staff's note, type size, paper and clinic name; and
+the note above them for a record nobody has checked (with 先去核对)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QWidget,
@@ -71,6 +73,38 @@ class SheetForm(QWidget):
         self.body_pt.setSuffix(self.tr(" 磅"))
         self.page_label.setText(self.tr("纸张："))
         self.clinic_label.setText(self.tr("诊所名称："))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+class UnreviewedNote(QWidget):
+    """此记录尚未核对… and 先去核对 (the dialog connects the button)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note = QLabel(self)
+        self.note.setObjectName("unreviewed-note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(
+            "background: #fff4d6; color: #5c3d00; border: 1px solid #e0b84a; padding: 6px; font-weight: bold;"
+        )
+        self.review_button = QPushButton(self)
+        self.review_button.setObjectName("go-review")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.note, 1)
+        row.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.note.setText(
+            self.tr("此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。")
+        )
+        self.review_button.setText(self.tr("先去核对"))
+        self.review_button.setToolTip(self.tr("关闭此窗口，逐项核对剂量后再打印"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

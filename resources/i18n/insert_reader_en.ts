@@ -1398,148 +1398,153 @@ Data folder: {1}</translation>
 <context>
     <name>ReadAloudBar</name>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="209"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="222"/>
         <source>药名</source>
         <translation>Drug name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="209"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="222"/>
         <source>未经核对提示</source>
         <translation>Not-checked notice</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="213"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="215"/>
         <source>正在准备朗读…</source>
         <translation>Getting ready to read…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="219"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="221"/>
+        <source>服药时间</source>
+        <translation>Dose times</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="227"/>
         <source>已暂停（读完这一句后停下）</source>
         <translation>Paused (after the sentence being read)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="224"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="232"/>
         <source>继续朗读…</source>
         <translation>Reading on…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="235"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="243"/>
         <source>说明书</source>
         <translation>insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="238"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="246"/>
         <source>保存朗读声音</source>
         <translation>Save the reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="239"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="247"/>
         <source>{0}-朗读.wav</source>
         <translation>{0}-reading.wav</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="240"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="248"/>
         <source>WAV 声音文件 (*.wav)</source>
         <translation>WAV sound files (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="257"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="265"/>
         <source>正在生成声音文件…</source>
         <translation>Making the sound file…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="269"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="277"/>
         <source>正在朗读：{0}</source>
         <translation>Reading: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="276"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="284"/>
         <source>正在生成声音文件… {0}%</source>
         <translation>Making the sound file… {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="286"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="294"/>
         <source>声音文件已保存（{0} 秒）</source>
         <translation>Sound file saved ({0} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="287"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="295"/>
         <source>朗读声音已保存：{0}（{1} 秒）</source>
         <translation>Reading saved: {0} ({1} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="290"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="298"/>
         <source>朗读完毕</source>
         <translation>Finished reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="292"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="300"/>
         <source>已停止</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="307"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="315"/>
         <source>朗读失败：{0}。可以点“保存为 WAV…”把朗读保存为声音文件，在手机或其他电脑上播放。</source>
         <translation>Reading aloud failed: {0}. You can use “Save as WAV…” to save the reading as a sound file and play it on a phone or another computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="310"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="318"/>
         <source>无法播放声音：可以保存为 WAV</source>
         <translation>Cannot play sound: you can save it as a WAV</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="316"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="324"/>
         <source>朗读失败：{0}</source>
         <translation>Reading aloud failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="318"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="345"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="326"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="353"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="319"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="327"/>
         <source>朗读失败</source>
         <translation>Reading aloud failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="346"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="354"/>
         <source>从药名开始，读出选中的部分</source>
         <translation>Read the drug name, then the ticked sections</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="347"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="355"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="348"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="356"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="349"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="357"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="350"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="358"/>
         <source>保存为 WAV…</source>
         <translation>Save as WAV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="351"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="359"/>
         <source>把朗读保存成声音文件，可以发回聊天群</source>
         <translation>Save the reading as a sound file, e.g. to send back to the chat group</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="352"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="360"/>
         <source>关闭朗读栏</source>
         <translation>Close the read-aloud bar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="353"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="361"/>
         <source>朗读内容：</source>
         <translation>Read:</translation>
     </message>
@@ -2234,94 +2239,94 @@ Insert text: “{1}”</translation>
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="223"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="222"/>
         <source>{0}-大字版.pdf</source>
         <translation>{0}-large-print.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="224"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="225"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="224"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="237"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="275"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="236"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="274"/>
         <source>大字版共 {0} 页</source>
         <translation>The sheet has {0} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="238"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="237"/>
         <source>大字版已保存：{0}（共 {1} 页）</source>
         <translation>Large-print sheet saved: {0} ({1} page(s))</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="245"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="244"/>
         <source>保存大字版 PDF</source>
         <translation>Saving the large-print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="254"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="253"/>
         <source>{0} 大字版</source>
         <translation>{0} large print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="262"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="261"/>
         <source>生成大字版</source>
         <translation>Making the large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="279"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="278"/>
         <source>预览并打印：{0}</source>
         <translation>Preview and print: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="294"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="293"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="296"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="295"/>
         <location filename="../../desktop_app/ui/sheet_dialog.py" line="381"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="306"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="305"/>
         <source>正在生成大字版…</source>
         <translation>Making the large-print sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="325"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="324"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="333"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="332"/>
         <source>按 {0} 磅字号，用药卡排不进一页（{1} 页），请选小一些的字号</source>
         <translation>At {0} pt the medication card does not fit on one page ({1} pages); choose a smaller size</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="339"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="338"/>
         <source>打印用的字体缺少这些字，纸上会是空白，请手写补上：{0}</source>
         <translation>The print font lacks these characters; they will be blank on paper, please write them in: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="347"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="346"/>
         <source>服药时间有误：{0}</source>
         <translation>Dose times: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="349"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="348"/>
         <source>请至少选择一个部分</source>
         <translation>Tick at least one section</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="352"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="351"/>
         <source>这条记录没有用法用量、警示语或禁忌，用药卡上没有可印的内容</source>
         <translation>This record has no dosage, warning or contraindications: there is nothing to put on the medication card</translation>
     </message>
@@ -2331,95 +2336,134 @@ Insert text: “{1}”</translation>
         <translation>Large-print sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="384"/>
-        <source>此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。</source>
-        <translation>This record has not been checked. You can print it, but every page will say “Not checked: the original insert is authoritative”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="386"/>
-        <source>先去核对</source>
-        <translation>Check it first</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="387"/>
-        <source>关闭此窗口，逐项核对剂量后再打印</source>
-        <translation>Close this window and check each dose item before printing</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="383"/>
         <source>打印什么</source>
         <translation>What to print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="389"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="384"/>
         <source>只打印用药卡（一页）</source>
         <translation>Medication card only (one page)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="390"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="385"/>
         <source>用药卡 + 全文</source>
         <translation>Medication card + full text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="386"/>
         <source>全文包括哪些部分（用法用量排在最前）：</source>
         <translation>Sections of the full text (dosage comes first):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="387"/>
         <source>预览并打印…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="393"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="394"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="389"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
 </context>
 <context>
+    <name>SheetFindings</name>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="130"/>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="213"/>
+        <source>正在查找…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="177"/>
+        <source>没能查找：{0}</source>
+        <translation>Could not search: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="177"/>
+        <source>查找</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="193"/>
+        <source>{0}：说明书中与其他 {1} 种药物有关的条目 {2} 处（原文照印，不是用药建议）</source>
+        <translation>{0}: {2} items where the inserts of this and the other medicines ({1}) name each other (printed word for word; not advice)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="197"/>
+        <source>{0}：这些说明书中没有找到彼此提及的内容。勾选后纸上会注明：这不表示可以一起服用，请咨询医生或药师。</source>
+        <translation>{0}: these inserts do not mention each other. Ticked, the sheet says that this does not mean the medicines can be taken together — ask a doctor or pharmacist.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="200"/>
+        <source>{0}：没有其他药物（记录或口述）可以对照</source>
+        <translation>{0}: no other medicines (records or named by the patient) to compare with</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="202"/>
+        <source>；其中未核对的记录，纸上会注明“请以说明书原件为准”</source>
+        <translation>; quotes from records not checked say on the sheet that the original insert is authoritative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="209"/>
+        <source>打印“{0}”</source>
+        <translation>Print “{0}” (the inserts&apos; words about the patient&apos;s other medicines)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="210"/>
+        <source>患者其他药物的说明书中提到本药的条目，以及本药说明书中提到它们的条目</source>
+        <translation>The items of the patient&apos;s other inserts that name this medicine, and the items of this insert that name them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_findings.py" line="211"/>
+        <source>患者：</source>
+        <translation>Patient:</translation>
+    </message>
+</context>
+<context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="66"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="68"/>
         <source>患者姓名：</source>
         <translation>Patient name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="67"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="69"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="68"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="70"/>
         <source>医生/药师叮嘱：</source>
         <translation>Doctor&apos;s / pharmacist&apos;s note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="69"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="71"/>
         <source>例如：早上1片，晚上1片</source>
         <translation>e.g. 早上1片，晚上1片 (1 tablet in the morning, 1 in the evening)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="70"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="72"/>
         <source>正文字号：</source>
         <translation>Text size:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="71"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="73"/>
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="72"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="74"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="73"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="75"/>
         <source>诊所名称：</source>
         <translation>Clinic name:</translation>
     </message>
@@ -2499,6 +2543,24 @@ Insert text: “{1}”</translation>
         <location filename="../../desktop_app/ui/status_text.py" line="18"/>
         <source>已核对</source>
         <translation>Checked</translation>
+    </message>
+</context>
+<context>
+    <name>UnreviewedNote</name>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="104"/>
+        <source>此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。</source>
+        <translation>This record has not been checked. You can print it, but every page will say “Not checked: the original insert is authoritative”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="106"/>
+        <source>先去核对</source>
+        <translation>Check it first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="107"/>
+        <source>关闭此窗口，逐项核对剂量后再打印</source>
+        <translation>Close this window and check each dose item before printing</translation>
     </message>
 </context>
 </TS>

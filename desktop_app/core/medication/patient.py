@@ -8,13 +8,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from desktop_app.core.medication.finder import (
+    INSERT,
+    Finding,
     Medicine,
     Report,
     find_mentions,
     medicine_from_fields,
     medicine_from_record,
+    mentions,
     typed_medicine,
 )
+from desktop_app.core.medication.lexicon import Lexicon, load_lexicon
 
 
 @dataclass
@@ -57,3 +61,21 @@ class MedicineList:
 
     def find(self) -> Report:
         return find_mentions(self.medicines)
+
+    def find_about(self, med: Medicine, lex: Lexicon | None = None) -> Report:
+        """Only the pairs with ``med`` on one side (what a sheet of its insert prints): what its insert says of
+        each other medicine, then what each other insert says of it. Pairs between the others are left out."""
+        lex = lex or load_lexicon()
+        pairs: list[tuple[Medicine, Medicine]] = []
+        others = [m for m in self.medicines if m is not med]
+        if med.kind == INSERT:
+            pairs += [(med, o) for o in others]
+        pairs += [(o, med) for o in others if o.kind == INSERT]
+        findings: list[Finding] = []
+        silent: list[tuple[str, str]] = []
+        for a, b in pairs:
+            got = mentions(a, b, lex)
+            findings += got
+            if not got:
+                silent.append((a.label, b.label))
+        return Report(tuple(self.medicines), tuple(findings), tuple(silent))

@@ -37,6 +37,7 @@ DEFAULT_LAYOUT = CARD
 SCHEDULE_HEADING = "服药时间（医生/药师确认）"
 RELATED_HEADING = "与您正在服用的药物有关的说明书原文"
 RELATED_NOTE = "以下是说明书原文，不是用药建议；能否一起用，请问医生或药师。"
+RELATED_UNCHECKED = "（此条出自未经核对的识别结果，请以说明书原件为准）"
 RELATED_NONE = "这些说明书中没有找到彼此提及的内容。这不表示这些药可以一起服用，请咨询医生或药师。"
 
 # Label differences for traditional Chinese medicines (中成药): 【功能主治】 stands where 【适应症】 would.
@@ -71,17 +72,24 @@ class RelatedQuote:
     about: str  # the medicine it names
     section_label: str  # 药物相互作用, 禁忌, ...
     quote: str
+    unchecked: bool = False  # the quote is from a record nobody checked (RELATED_UNCHECKED after it)
 
     @property
     def line(self) -> str:
-        return f"《{self.in_medicine}》【{self.section_label}】（提到“{self.about}”）：{self.quote}"
+        tail = RELATED_UNCHECKED if self.unchecked else ""
+        return f"《{self.in_medicine}》【{self.section_label}】（提到“{self.about}”）：{self.quote}{tail}"
 
 
-def related_from_findings(findings: Iterable[FindingLike]) -> tuple[RelatedQuote, ...]:
-    """Findings of ``core.medication.find_mentions`` as the sheet prints them (repeats dropped)."""
+def related_from_findings(
+    findings: Iterable[FindingLike], unchecked_records: Iterable[int] = ()
+) -> tuple[RelatedQuote, ...]:
+    """Findings of ``core.medication.find_mentions`` as the sheet prints them (repeats dropped); a quote from
+    a record in ``unchecked_records`` (by its ``record_id``) says that it is not checked."""
+    unchecked = frozenset(unchecked_records)
     out: dict[tuple[str, str, str, str], RelatedQuote] = {}
     for f in findings:
-        q = RelatedQuote(f.in_medicine, f.about, f.section_label, f.quote.strip())
+        rid = getattr(f, "record_id", None)
+        q = RelatedQuote(f.in_medicine, f.about, f.section_label, f.quote.strip(), rid in unchecked)
         out.setdefault((q.in_medicine, q.about, q.section_label, q.quote), q)
     return tuple(out.values())
 
@@ -120,13 +128,15 @@ def content_from_fields(
     unchecked: bool = False,
     schedule: Schedule | None = None,
     related: Iterable[FindingLike] | None = None,
+    related_unchecked: Iterable[int] = (),
 ) -> SheetContent:
     """Build sheet content from parsed insert fields (canonical key -> text).
 
     Texts are quoted word for word: only surrounding blank space is trimmed, and keys whose text is missing
     or blank are skipped. Labels come from ``labels`` when given, else the TCM label (``tcm=True``), else the
     usual Chinese header for the key (``fields.label_for``). ``schedule``: the confirmed schedule (the grid);
-    ``related``: findings (core.medication) to print as RELATED_HEADING (None: no such section).
+    ``related``: findings (core.medication) to print as RELATED_HEADING (None: no such section), those from a
+    record in ``related_unchecked`` marked as not checked.
     """
     overrides: dict[str, str] = dict(TCM_LABELS) if tcm else {}
     overrides.update(labels or {})
@@ -152,7 +162,7 @@ def content_from_fields(
         source_note=source_note,
         unchecked=unchecked,
         schedule=schedule if schedule is not None and not schedule.empty else None,
-        related=related_from_findings(related) if related is not None else (),
+        related=related_from_findings(related, related_unchecked) if related is not None else (),
         related_asked=related is not None,
         card_sections=chosen(CARD_KEYS),
     )

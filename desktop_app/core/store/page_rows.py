@@ -1,6 +1,6 @@
 """The rows that merging and splitting records write (store/pages.py): page rows, a reading stored on a new
 record, edits carried from one record's fields to another's, the drug name, and stored warnings read back with
-their codes.
+their codes; a split's records kept with the split record's patients.
 
 Warnings (core messages) that pages.py adds: "pages.edits_left_behind" on a merged record whose edits could not
 all be carried over; "pages.split_edit_left_behind" on the records a split brings back, for each edit of the
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from desktop_app.core.messages import from_json, to_json_text
@@ -125,3 +126,18 @@ def set_drug_name(s: Session, row: RecordRow) -> None:
         .order_by(col(FieldRow.position), col(FieldRow.id))
     ).first()
     s.add(row)
+
+
+def keep_patients(s: Session, from_id: int, record_ids: Iterable[int]) -> None:
+    """The records a split brings back join every patient the split record belonged to, at its place (before
+    it is deleted: its own patient rows go with it). The schema's trigger (store/schema.py) does this only for
+    records whose ``merged_into`` goes back to NULL; the per-page records of an insert imported as several
+    images are new rows, so they are added here. A record already with the patient keeps its place."""
+    for rid in dict.fromkeys(record_ids):
+        s.connection().execute(
+            text(
+                "INSERT OR IGNORE INTO patient_records (patient_id, record_id, position)"
+                " SELECT patient_id, :new, position FROM patient_records WHERE record_id = :old"
+            ),
+            {"new": rid, "old": from_id},
+        )

@@ -46,6 +46,7 @@ from desktop_app.core.store.models import (
 from desktop_app.core.store.page_rows import (
     carry_edits,
     field_row_id,
+    keep_patients,
     page_row,
     row_id,
     set_drug_name,
@@ -276,9 +277,10 @@ class PagesMixin:
             for f in self._field_rows(s, record_id):
                 s.delete(f)
             s.flush()
-            s.delete(row)  # its pages and revisions go with it (ON DELETE CASCADE)
-            s.flush()
             back = [by_page[k] for k in sorted(by_page)]
+            keep_patients(s, record_id, [row_id(r) for r in back])
+            s.delete(row)  # its pages, revisions and patient rows go with it (ON DELETE CASCADE)
+            s.flush()
             for r in back if notes else []:
                 r.warnings_json = to_json_text([*stored_warnings(r.warnings_json), *notes])
                 s.add(r)
