@@ -55,3 +55,21 @@ def test_a_quote_from_an_unchecked_record_says_so_on_the_sheet() -> None:
         assert q.line.endswith(RELATED_UNCHECKED) == (q.in_medicine == "硫酸氢氯吡格雷片")
         assert q.quote in q.line  # word for word
     assert any(q.unchecked for q in content.related) and not all(q.unchecked for q in content.related)
+
+
+def test_an_item_naming_two_of_the_patients_medicines_is_printed_once_naming_both() -> None:
+    # warfarin's interactions item 1 names aspirin and clopidogrel: one line on the card, not two
+    meds = MedicineList()
+    w = meds.add_fields(fields("W"), source="W")
+    meds.add_fields(fields("C"), source="C")
+    meds.add_typed("阿司匹林")
+    findings = [f for f in meds.find_about(w).findings if f.in_medicine == "华法林钠片"]
+    quotes = [f.quote for f in findings]
+    repeated = {q for q in quotes if quotes.count(q) > 1}
+    assert repeated, "the fixture should have one item found for two medicines"
+    content = content_from_fields("华法林钠片", fields("W"), related=findings)
+    lines = [q.line for q in content.related]
+    for quote in repeated:
+        [line] = [x for x in lines if quote.strip() in x]
+        assert "“硫酸氢氯吡格雷片”" in line and "“阿司匹林”" in line
+    assert len(lines) == len({(f.section_label, f.quote.strip()) for f in findings})

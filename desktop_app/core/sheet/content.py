@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
@@ -73,24 +73,32 @@ class RelatedQuote:
     section_label: str  # 药物相互作用, 禁忌, ...
     quote: str
     unchecked: bool = False  # the quote is from a record nobody checked (RELATED_UNCHECKED after it)
+    also_about: tuple[str, ...] = ()  # the same item names these of the patient's medicines too
 
     @property
     def line(self) -> str:
         tail = RELATED_UNCHECKED if self.unchecked else ""
-        return f"《{self.in_medicine}》【{self.section_label}】（提到“{self.about}”）：{self.quote}{tail}"
+        named = "、".join(f"“{name}”" for name in (self.about, *self.also_about))
+        return f"《{self.in_medicine}》【{self.section_label}】（提到{named}）：{self.quote}{tail}"
 
 
 def related_from_findings(
     findings: Iterable[FindingLike], unchecked_records: Iterable[int] = ()
 ) -> tuple[RelatedQuote, ...]:
-    """Findings of ``core.medication.find_mentions`` as the sheet prints them (repeats dropped); a quote from
+    """Findings of ``core.medication.find_mentions`` as the sheet prints them: one item is printed once, with
+    every medicine of the patient's it names (a one-page card has no room for the same item twice); a quote from
     a record in ``unchecked_records`` (by its ``record_id``) says that it is not checked."""
     unchecked = frozenset(unchecked_records)
-    out: dict[tuple[str, str, str, str], RelatedQuote] = {}
+    out: dict[tuple[str, str, str], RelatedQuote] = {}
     for f in findings:
         rid = getattr(f, "record_id", None)
         q = RelatedQuote(f.in_medicine, f.about, f.section_label, f.quote.strip(), rid in unchecked)
-        out.setdefault((q.in_medicine, q.about, q.section_label, q.quote), q)
+        key = (q.in_medicine, q.section_label, q.quote)
+        seen = out.get(key)
+        if seen is None:
+            out[key] = q
+        elif q.about != seen.about and q.about not in seen.also_about:
+            out[key] = replace(seen, also_about=(*seen.also_about, q.about), unchecked=seen.unchecked or q.unchecked)
     return tuple(out.values())
 
 
