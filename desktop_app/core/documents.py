@@ -18,7 +18,7 @@ from desktop_app.core.images import (
     load_image_bytes,
     read_file_bytes,
 )
-from desktop_app.core.pdf import looks_like_pdf, page_layer, pdf_pages
+from desktop_app.core.pdf import LayerKey, carries_layer, looks_like_pdf, pdf_pages
 
 PDF_EXTENSIONS = frozenset({".pdf"})
 #: what a file dialog offers and a folder import or a watched folder picks up
@@ -44,13 +44,17 @@ def page_source(path: str, page: int, pages: int) -> str:
     return path if pages == 1 else f"{path}#page={page}"
 
 
-def load_insert(path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> list[InsertPage]:
+def load_insert(
+    path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS, key: LayerKey | None = None
+) -> list[InsertPage]:
     """The images of the insert in a file, in order: one for an image, one per page for a PDF (the content
-    decides, not the name). ImageLoadError for anything that cannot be read."""
+    decides, not the name), a PDF's pages signed with ``key``: the store's (``RecordStore.layer_key``) for
+    pages it is to keep, so that a later process reads them from their text layer too; without one, this
+    process's (read now, kept nowhere). ImageLoadError for anything that cannot be read."""
     p = Path(path)
     data = read_file_bytes(p)
     if looks_like_pdf(data):
-        pages = pdf_pages(data, p.name)
+        pages = pdf_pages(data, p.name, key)
         return [InsertPage(page_source(str(path), i + 1, len(pages)), img) for i, img in enumerate(pages)]
     return [InsertPage(str(path), load_image_bytes(data, p.name, max_pixels=max_pixels))]
 
@@ -58,4 +62,4 @@ def load_insert(path: str | Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> li
 def load_stored_page(data: bytes, source: str) -> LoadedImage:
     """A record's stored image copy, named by where it came from; a rendered PDF page is a PNG by design, so
     its source's ``.pdf`` is not reported as a wrong extension."""
-    return load_image_bytes(data, "" if page_layer(data) is not None else source)
+    return load_image_bytes(data, "" if carries_layer(data) else source)

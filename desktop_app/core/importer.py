@@ -52,7 +52,7 @@ def add_to_store(store: RecordStore, path: str | os.PathLike[str]) -> ImportOutc
     """Load (validate) an image, or a PDF (one record of all its pages), and copy it into the store, without
     reading it yet."""
     try:
-        pages = load_insert(Path(path))
+        pages = load_insert(Path(path), key=store.layer_key)
     except ImageLoadError as exc:
         return ImportOutcome(str(path), None, False, message_of(exc), exc.reason)
     if len(pages) == 1:
@@ -72,7 +72,7 @@ def add_pages_to_store(store: RecordStore, paths: Iterable[str | os.PathLike[str
     first = ""
     for path in paths:
         try:
-            pages += [_page_image(p) for p in load_insert(Path(path))]
+            pages += [_page_image(p) for p in load_insert(Path(path), key=store.layer_key)]
         except ImageLoadError as exc:
             return ImportOutcome(str(path), None, False, message_of(exc), exc.reason)
         first = first or str(path)

@@ -119,6 +119,7 @@ TEMPLATES: dict[str, str] = {
     "pdf.scanned_page": "PDF 第 {page} 页没有文字层（扫描件），已识别页面图像",
     "pdf.invisible_text": "PDF 第 {page} 页只有扫描件附带的隐藏文字，未采用，已识别页面图像",
     "pdf.garbled_text": "PDF 第 {page} 页的文字层无法解码（乱码），已识别页面图像",
+    "pdf.layer_unverified": "这张 PNG 带有无法验证的 PDF 文字层（不是本程序为这幅图写的），未采用，已按图片识别",
 }
 
 

@@ -183,6 +183,9 @@ UI_TEMPLATES: dict[str, str] = {
     "pdf.garbled_text": QT_TRANSLATE_NOOP(
         "CoreMessage", "PDF 第 {page} 页的文字层无法解码（乱码），已识别页面图像"
     ),
+    "pdf.layer_unverified": QT_TRANSLATE_NOOP(
+        "CoreMessage", "这张 PNG 带有无法验证的 PDF 文字层（不是本程序为这幅图写的），未采用，已按图片识别"
+    ),
 }
 #: short reasons for the status bar: why the built-in engine reads (code -> reason)
 UI_REASONS: dict[str, str] = {

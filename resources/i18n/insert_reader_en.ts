@@ -509,6 +509,11 @@
         <translation>The text layer of page {page} of the PDF cannot be decoded (garbled); the page image was read by OCR</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="186"/>
+        <source>这张 PNG 带有无法验证的 PDF 文字层（不是本程序为这幅图写的），未采用，已按图片识别</source>
+        <translation>This PNG carries a PDF text layer that cannot be verified (this app did not write it for this picture); it was not used and the picture was read by OCR</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/core_text.py" line="189"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>

@@ -20,6 +20,7 @@ from PIL import Image
 
 from desktop_app.core.images import ImageLoadError, LoadedImage
 from desktop_app.core.messages import CoreMessage
+from desktop_app.core.pdf.keys import LayerKey
 from desktop_app.core.pdf.layer import PageLayer, png_with_layer
 from desktop_app.core.pdf.text import page_text, pixel_mapper, upright_rotation
 
@@ -41,8 +42,9 @@ def looks_like_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
-def pdf_pages(data: bytes, name: str = "") -> list[LoadedImage]:
-    """The pages of a PDF, in order, as loaded PNG images that carry their text layer (``pdf.layer``)."""
+def pdf_pages(data: bytes, name: str = "", key: LayerKey | None = None) -> list[LoadedImage]:
+    """The pages of a PDF, in order, as loaded PNG images that carry their text layer (``pdf.layer``), signed
+    with ``key`` (a data folder's, for pages the store keeps; default: this process's, ``pdf.keys``)."""
     with PDFIUM_LOCK:
         doc = _open(data)
         try:
@@ -53,7 +55,7 @@ def pdf_pages(data: bytes, name: str = "") -> list[LoadedImage]:
                 raise ImageLoadError(
                     CoreMessage("pdf.too_many_pages", pages=count, limit=MAX_PAGES), "pdf_too_many_pages"
                 )
-            return [_page(doc, i, count) for i in range(count)]
+            return [_page(doc, i, count, key) for i in range(count)]
         finally:
             doc.close()
 
@@ -76,7 +78,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise ImageLoadError(CoreMessage("pdf.damaged"), "pdf_damaged") from None
 
 
-def _page(doc: pdfium.PdfDocument, index: int, count: int) -> LoadedImage:
+def _page(doc: pdfium.PdfDocument, index: int, count: int, key: LayerKey | None) -> LoadedImage:
     number = index + 1
     try:
         page = doc[index]
@@ -108,7 +110,7 @@ def _page(doc: pdfium.PdfDocument, index: int, count: int) -> LoadedImage:
         )
     finally:
         page.close()
-    return _loaded(image, layer)
+    return _loaded(image, layer, key)
 
 
 def _dpi(width_pt: float, height_pt: float) -> int:
@@ -144,8 +146,8 @@ def _ocr_reason(chars: int, invisible: int, garbled: int) -> str:
     return "pdf.scanned_page"
 
 
-def _loaded(image: Image.Image, layer: PageLayer) -> LoadedImage:
-    png = png_with_layer(image, layer)
+def _loaded(image: Image.Image, layer: PageLayer, key: LayerKey | None) -> LoadedImage:
+    png = png_with_layer(image, layer, key)
     return LoadedImage(
         image=image,
         data=png,

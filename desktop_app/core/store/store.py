@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from desktop_app.core.messages import stored_text, to_json_text
 from desktop_app.core.ocr_types import OcrResult
+from desktop_app.core.pdf.keys import LayerKey, folder_key, process_key
 from desktop_app.core.private import create_private_file, make_private_dir
 from desktop_app.core.sections_types import Section
 from desktop_app.core.store import rows as row_io
@@ -70,8 +71,11 @@ class RecordStore(PagesMixin, ChecksMixin, EditsMixin, PatientsMixin):
     doses and marking a record checked: ``store.checks.ChecksMixin``; edits: ``store.edits.EditsMixin``;
     patients: ``store.patients.PatientsMixin``."""
 
-    def __init__(self, data_dir: Path, engine: Engine, fts: bool) -> None:
+    def __init__(self, data_dir: Path, engine: Engine, fts: bool, layer_key: LayerKey | None = None) -> None:
         self.data_dir = data_dir
+        #: signs the text layer of the PDF pages imported here (``importer``), so that any later process on
+        #: this folder reads them from it again; set here, before anything is imported (``core.pdf.keys``)
+        self.layer_key = layer_key or process_key()
         self.db_path = data_dir / DB_NAME
         self.images_dir = data_dir / IMAGES_DIR
         self.uses_fts = fts  # False: search runs on LIKE only (SQLite without FTS5 trigram)
@@ -102,7 +106,7 @@ class RecordStore(PagesMixin, ChecksMixin, EditsMixin, PatientsMixin):
             raise StoreError(f"无法在数据文件夹中创建记录数据库: {db_path}（{e.strerror or e}）") from e
         fts = migrate(db_path, fts_trigram_available())
         sweep_partial_files(data_dir / IMAGES_DIR)
-        return cls(data_dir, make_engine(db_path), fts)
+        return cls(data_dir, make_engine(db_path), fts, folder_key(data_dir))
 
     def close(self) -> None:
         """Release this instance's reading claims (another process may read those records at once), close."""
