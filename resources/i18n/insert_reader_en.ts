@@ -514,13 +514,13 @@
         <translation>This PNG carries a PDF text layer that cannot be verified (this app did not write it for this picture); it was not used and the picture was read by OCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="189"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="192"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="190"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="193"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>
