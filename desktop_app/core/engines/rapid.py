@@ -180,7 +180,7 @@ class RapidEngine:
         self.last_stats["page_warped"] = float(page is not None)
         self.last_stats["curl_flattened"] = float(page is not None and page.curl is not None)
         if rotation:
-            warnings.insert(0, f"图片方向不正，已旋转 {rotation}° 后识别")
+            warnings.insert(0, CoreMessage("engine.rotated", rotation=rotation))
         if self._relabelled:
             warnings.append(CoreMessage("review.header_relabelled", headers="、".join(self._relabelled)))
         return OcrResult(

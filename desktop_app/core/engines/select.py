@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.engines.base import EngineUnavailable, OcrEngine
-from desktop_app.core.messages import CoreMessage
+from desktop_app.core.messages import CoreMessage, message_of
 
 ENV_REMOTE_URL = "INSERT_READER_HUNYUAN_URL"
 KINDS = ("auto", "rapid", "hunyuan", "remote")
@@ -77,7 +77,7 @@ def create_engine(
             lambda: HunyuanRemoteEngine(url, time_budget_s=time_budget_s),
             _rapid_factory,
             name=REMOTE_ENGINE_NAME,
-            primary_label="HunyuanOCR 服务",
+            primary_label=CoreMessage("label.hunyuan_service"),
         )
         return engine, warnings
 
@@ -88,7 +88,7 @@ def create_engine(
     except models.ModelError as exc:
         if kind == "hunyuan":
             raise EngineUnavailable(str(exc)) from exc
-        return _rapid_factory(), [CoreMessage("engine.fallback", reason=exc)]
+        return _rapid_factory(), [CoreMessage("engine.fallback", reason=message_of(exc))]
 
     if kind == "hunyuan":
         if location is None:
@@ -102,7 +102,7 @@ def create_engine(
     try:
         device = detect_device()
     except EngineUnavailable as exc:
-        return _rapid_factory(), [CoreMessage("engine.fallback", reason=exc)]
+        return _rapid_factory(), [CoreMessage("engine.fallback", reason=message_of(exc))]
     if not device.is_gpu:
         return _rapid_factory(), [CoreMessage("engine.fallback_no_gpu")]
     _show_notice(data, show_notice)
