@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 
 from desktop_app.core.medication import Finding, Lexicon, Medicine, Report, load_lexicon
 from desktop_app.ui.core_text import core_text
+from desktop_app.ui.section_names import section_label
 
 CONTEXT = "MedicationText"
 #: the core's sentences (core.medication.NO_VERDICT / NOTHING_FOUND), for lupdate
@@ -25,12 +26,6 @@ NO_VERDICT_TEXT = QT_TRANSLATE_NOOP(
 NOTHING_FOUND_TEXT = QT_TRANSLATE_NOOP(
     "MedicationText", "这些说明书中没有找到彼此提及的内容。这不表示这些药可以一起服用，请咨询医生或药师。"
 )
-SECTION_TEXT = {
-    "warning": QT_TRANSLATE_NOOP("MedicationText", "警示语"),
-    "interactions": QT_TRANSLATE_NOOP("MedicationText", "药物相互作用"),
-    "contraindications": QT_TRANSLATE_NOOP("MedicationText", "禁忌"),
-    "precautions": QT_TRANSLATE_NOOP("MedicationText", "注意事项"),
-}
 
 
 def _translated(text: object) -> str:
@@ -137,7 +132,7 @@ class FindingCard(QFrame):
         f = self.finding
         self.section.setText(
             QCoreApplication.translate("MedicationText", "说明书原文 · 【{0}】").format(
-                _translated(SECTION_TEXT.get(f.section, f.section_label))
+                section_label(f.section, f.section_label)
             )
         )
         self.quote.setText(_quote_html(f))
