@@ -112,7 +112,9 @@ def test_engine_errors_stored_with_records_are_in_english(
     shown = [core_text(e) for e in stored]
     assert shown[0].startswith("The HunyuanOCR service is not available: Cannot connect to http://127.0.0.1:")
     assert shown[1].startswith("The HunyuanOCR service refused the request (HTTP 400): ")
-    assert shown[2].startswith("The HunyuanOCR model files are incomplete (config.json is missing; The weights")
+    assert shown[2].startswith(
+        "The HunyuanOCR model files are incomplete (config.json is missing; The weights"
+    )
     assert not any(CJK.search(s) for s in shown), shown
     translations.set_language("zh_CN")
     assert [core_text(e) for e in stored] == errors
@@ -134,7 +136,9 @@ def test_the_reason_hunyuan_was_not_used_and_a_pages_note_are_in_english(
     assert joined.warnings[0] == "第 2 张图片：图片方向不正，已旋转 90° 后识别"
     parsed = parse_ocr(joined)
     warnings = [*joined.warnings, *review_warnings(joined, parsed)]
-    assert warnings[-1] == "未找到以下部分：通用名称、成份、适应症、不良反应、禁忌、注意事项、药物相互作用、贮藏"
+    assert (
+        warnings[-1] == "未找到以下部分：通用名称、成份、适应症、不良反应、禁忌、注意事项、药物相互作用、贮藏"
+    )
     image = tmp_path / "p.png"
     Image.new("RGB", (40, 30), "white").save(image)
     outcome = add_to_store(store, image)
@@ -175,7 +179,9 @@ def test_field_labels_and_section_choices_name_the_section_in_english_beside_the
     assert dosage is not None and dosage.title.text() == "用法用量"
     chooser = SectionChooser()
     qtbot.addWidget(chooser)
-    chooser.set_sections([SheetSection("dosage", "用法用量", "一次1片"), SheetSection("other", "贮存条件", "阴凉")])
+    chooser.set_sections(
+        [SheetSection("dosage", "用法用量", "一次1片"), SheetSection("other", "贮存条件", "阴凉")]
+    )
     finding = Finding("阿司匹林", "华法林", "interactions", "与华法林合用", 0, 6, ("华法林",), ())
     card = FindingCard(finding)
     qtbot.addWidget(card)
