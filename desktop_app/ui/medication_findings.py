@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 
 from desktop_app.core.medication import Finding, Lexicon, Medicine, Report, load_lexicon
 from desktop_app.ui.core_text import core_text
-from desktop_app.ui.section_names import section_label
+from desktop_app.ui.section_names import english_mode, join_names, section_label
 
 CONTEXT = "MedicationText"
 #: the core's sentences (core.medication.NO_VERDICT / NOTHING_FOUND), for lupdate
@@ -46,7 +46,7 @@ def medicine_lines(med: Medicine, lex: Lexicon | None = None) -> list[str]:
         if classes:
             out.append(
                 QCoreApplication.translate("MedicationText", "{0}（按词表：{1}）").format(
-                    name, "、".join(dict.fromkeys(classes))
+                    name, join_names(dict.fromkeys(classes))
                 )
             )
         else:
@@ -55,10 +55,10 @@ def medicine_lines(med: Medicine, lex: Lexicon | None = None) -> list[str]:
         out.append(QCoreApplication.translate("MedicationText", "{0}（类别，按词表）").format(lex.label(cid)))
     herbs = [i for i in med.ingredients if i not in med.entries]
     if herbs:
-        out.append(QCoreApplication.translate("MedicationText", "成份：{0}").format("、".join(herbs)))
+        out.append(QCoreApplication.translate("MedicationText", "成份：{0}").format(join_names(herbs)))
     if med.unresolved:
         out.append(
-            QCoreApplication.translate("MedicationText", "未识别：{0}").format("、".join(med.unresolved))
+            QCoreApplication.translate("MedicationText", "未识别：{0}").format(join_names(med.unresolved))
         )
     if not out:
         out.append(QCoreApplication.translate("MedicationText", "药名未能对上词表"))
@@ -137,10 +137,10 @@ class FindingCard(QFrame):
         )
         self.quote.setText(_quote_html(f))
         self.why.setText(
-            QCoreApplication.translate("MedicationText", "匹配：{0}").format("、".join(f.matched))
+            QCoreApplication.translate("MedicationText", "匹配：{0}").format(join_names(f.matched))
             + "\n"
             + QCoreApplication.translate("MedicationText", "依据：{0}").format(
-                "；".join(core_text(v) for v in f.via)
+                ("; " if english_mode() else "；").join(core_text(v) for v in f.via)
             )
         )
         flags = []

@@ -263,7 +263,11 @@ class RecordPanel(QWidget):
             f"background: {color}; color: white; border-radius: 6px; padding: 3px 10px; font-weight: bold;"
         )
         when = record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        parts = [self.tr("来源：{0}").format(record.source_path), self.tr("导入时间：{0}").format(when)]
+        # the file's name (its folder in the tooltip): a long path took two more lines from the fields
+        parts = [
+            self.tr("来源：{0}").format(source_name(record.source_path)),
+            self.tr("导入时间：{0}").format(when),
+        ]
         if record.engine:
             parts.append(self.tr("识别引擎：{0}").format(record.engine))
         if record.reviewed_at is not None:
@@ -271,6 +275,7 @@ class RecordPanel(QWidget):
                 self.tr("核对时间：{0}").format(record.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M"))
             )
         self.meta.setText("　".join(parts))
+        self.meta.setToolTip(self.tr("来源：{0}").format(record.source_path))
         self.notes.set_record(record)
         reviewed = record.status == REVIEWED
         self.review_action.setText(self.tr("取消“已核对”") if reviewed else self.tr("标记为已核对"))

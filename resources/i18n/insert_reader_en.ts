@@ -1426,51 +1426,51 @@ Data folder: {1}</translation>
 <context>
     <name>PatientActions</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="253"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="274"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="265"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="286"/>
         <source>新建患者</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="246"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="258"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="300"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="257"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="270"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="312"/>
         <source>读取患者</source>
         <translation>Reading patients</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="276"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="288"/>
         <source>已新建{0}（{1} 条记录）</source>
         <translation>Created {0} ({1} records)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="287"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="353"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="299"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="365"/>
         <source>加入患者</source>
         <translation>Add to patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="289"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="301"/>
         <source>已加入{0}</source>
         <translation>Added to {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="318"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="330"/>
         <source>这条记录或这段文字已不在了（记录可能已删除或重新识别），请重新核对</source>
         <translation>That record or text is no longer there (the record may have been deleted or read again): check again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="350"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="362"/>
         <source>用药核对…</source>
         <translation>Medication check…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="351"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="363"/>
         <source>一位患者的几份说明书之间彼此提到的地方（说明书原文）</source>
         <translation>Where one patient&apos;s inserts mention each other (the inserts&apos; own words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="352"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="364"/>
         <source>新建患者（选中的记录）</source>
         <translation>New patient (selected records)</translation>
     </message>
@@ -1497,32 +1497,32 @@ Data folder: {1}</translation>
 <context>
     <name>PatientRow</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="165"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="172"/>
         <source>患者：{0}</source>
         <translation>Patient: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="167"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="174"/>
         <source>未归到患者</source>
         <translation>Not under a patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="169"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="176"/>
         <source>加入患者</source>
         <translation>Add to patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="170"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="177"/>
         <source>把这条记录归到一位患者（或一次就诊）下，做用药核对</source>
         <translation>Put this record under a patient (or one consultation) for a medication check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="171"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="180"/>
         <source>用药核对</source>
         <translation>Medication check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="172"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="181"/>
         <source>这位患者的几份说明书之间彼此提到的地方</source>
         <translation>Where this patient&apos;s inserts mention each other</translation>
     </message>
@@ -1753,69 +1753,70 @@ Data folder: {1}</translation>
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="178"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="189"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="172"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="183"/>
         <source>打开记录</source>
         <translation>opening the record</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/record_view.py" line="268"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="268"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="269"/>
         <source>导入时间：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="270"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="272"/>
         <source>识别引擎：{0}</source>
         <translation>Engine: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="273"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="275"/>
         <source>核对时间：{0}</source>
         <translation>Checked: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="281"/>
         <source>取消“已核对”</source>
         <translation>Undo “checked”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="372"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="281"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="375"/>
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="288"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="291"/>
         <source>已对照原图核对过全部内容（剂量须逐项确认或改正）</source>
         <translation>Everything was checked against the picture (each dose item accepted or corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="290"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="293"/>
         <source>还没有识别完：识别后才能核对</source>
         <translation>Not read yet: it can be checked once it is read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="292"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="295"/>
         <source>识别失败，没有可核对的文字：请重新识别</source>
         <translation>Reading failed, there is no text to check: read it again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="303"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="306"/>
         <source>打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）</source>
         <translation>Print a large-print sheet for the patient, or save it as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="304"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="307"/>
         <source>朗读说明书，或保存为声音文件</source>
         <translation>Read the insert aloud, or save the reading as a sound file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="307"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="310"/>
         <source>请先选择一条已识别出文字的记录</source>
         <translation>Select a record whose text has been read first</translation>
     </message>
@@ -1875,17 +1876,17 @@ Data folder: {1}</translation>
         <translation>showing the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="317"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="320"/>
         <source>保存修改</source>
         <translation>saving the change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="327"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="330"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="358"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="361"/>
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -1894,27 +1895,27 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="360"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="363"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="362"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="365"/>
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="364"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="367"/>
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="365"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="368"/>
         <source>打印大字版</source>
         <translation>Print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="366"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="369"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
@@ -1956,67 +1957,67 @@ or open pictures from the File menu.</translation>
         <translation>“{0}” read with little certainty ({1}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="57"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="58"/>
         <source>✔ 已确认</source>
         <translation>✔ accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="59"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="60"/>
         <source>✎ 已改正</source>
         <translation>✎ corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="60"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="61"/>
         <source>● 待核对</source>
         <translation>● to check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="213"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="214"/>
         <source>{0} 处待核对（共 {1} 处）</source>
         <translation>{0} to check (of {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="216"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="217"/>
         <source>✔ 剂量已全部核对（{0} 处）</source>
         <translation>✔ All doses checked ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="218"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="219"/>
         <source>‹ 上一处</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="219"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="220"/>
         <source>下一处 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="220"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="221"/>
         <source>✔ 确认无误</source>
         <translation>✔ Read right</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="221"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="222"/>
         <source>✎ 修改</source>
         <translation>✎ Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="222"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="223"/>
         <source>上一处待核对的剂量（Shift+F8）</source>
         <translation>The previous dose to check (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="223"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="224"/>
         <source>下一处待核对的剂量（F8）</source>
         <translation>The next dose to check (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="224"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="225"/>
         <source>对照原图，这处识别无误（F9）</source>
         <translation>Checked against the picture: read right (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="225"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="226"/>
         <source>选中这处文字，直接输入改正（F2）</source>
         <translation>Select this text and type the correction (F2)</translation>
     </message>
@@ -2024,42 +2025,42 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ReviewGate</name>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="291"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="292"/>
         <source>还不能标记为已核对</source>
         <translation>Not ready to mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="293"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="294"/>
         <source>还有 {0} 处剂量未核对。请逐项对照原图确认（F9）或改正后再标记。</source>
         <translation>{0} dose item(s) are not checked yet. Check each against the picture (F9) or correct it, then mark the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="298"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="299"/>
         <source>如确需现在标记，请写明理由（会记入修改记录）：</source>
         <translation>To mark it now anyway, give the reason (it is kept in the change history):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="299"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="300"/>
         <source>例如：原图模糊，已电话向药房核实剂量</source>
         <translation>e.g. the picture is blurred; the dose was confirmed with the pharmacy by phone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="300"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="301"/>
         <source>去核对</source>
         <translation>Go and check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="301"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="302"/>
         <source>仍然标记</source>
         <translation>Mark anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="302"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="303"/>
         <source>写明理由后才能使用</source>
         <translation>Give a reason first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="303"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="304"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -182,7 +182,13 @@ def test_field_labels_and_section_choices_name_the_section_in_english_beside_the
     chooser.set_sections(
         [SheetSection("dosage", "用法用量", "一次1片"), SheetSection("other", "贮存条件", "阴凉")]
     )
-    finding = Finding("阿司匹林", "华法林", "interactions", "与华法林合用", 0, 6, ("华法林",), ())
+    via = (
+        CoreMessage("med.name", name="华法林"),
+        CoreMessage("med.belongs_to", name="华法林", group="抗凝药"),
+    )
+    finding = Finding(
+        "阿司匹林", "华法林", "interactions", "与华法林、抗凝药合用", 0, 10, ("华法林", "抗凝药"), via
+    )
     card = FindingCard(finding)
     qtbot.addWidget(card)
 
@@ -193,6 +199,10 @@ def test_field_labels_and_section_choices_name_the_section_in_english_beside_the
     assert name is not None and name.title.text() == "Generic name · 通用名称"
     assert [b.text() for b in chooser.boxes.values()] == ["Dosage · 用法用量", "贮存条件"]
     assert card.section.text() == "The insert's own words · 【Drug interactions · 药物相互作用】"
+    assert (
+        card.why.text()
+        == "Matched: 华法林, 抗凝药\nWhy: 华法林 (the drug's name); 华法林 is one of the 抗凝药 (lexicon)"
+    )
     panel.speak_action.setChecked(True)
     qtbot.waitUntil(lambda: window.read_aloud.isVisible())
     boxes = window.read_aloud.sections.boxes

@@ -249,6 +249,10 @@ def test_every_action_is_visible_with_or_without_a_patient_and_the_read_aloud_ba
     # the record view as narrow as in docs/medication-finding-en-1280x800.png (the picture given more room)
     panel.splitter.setSizes([panel.width() - 464, 464])
     qtbot.wait(50)
+    source = panel.record.source_path if panel.record is not None else ""
+    # the source's file name (the whole path in the tooltip): a long path took two lines more from the fields
+    assert source and source not in panel.meta.text() and Path(source).name in panel.meta.text()
+    assert source in panel.meta.toolTip()
     patients = window.patients
     join = patients.row.inline_join
     assert not patients.row.isVisible() and join.isVisible() and join.parent() is panel.action_row
