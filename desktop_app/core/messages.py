@@ -37,6 +37,7 @@ TEMPLATES: dict[str, str] = {
     "label.hunyuan_service": "HunyuanOCR 服务",
     "label.builtin": "内置 CPU 引擎",
     "label.unavailable": "不可用",
+    "review.relabel_item": "{header}（原读作“{read}”）",
     "engine.rotated": "图片方向不正，已旋转 {rotation}° 后识别",
     # HunyuanOCR: loading the model, the local run, the HTTP service (engines/hunyuan_*.py)
     "model.no_folder": "文件夹不存在：{path}",
@@ -177,7 +178,7 @@ class CoreMessage(str):
     def __new__(cls, code: str, **args: object) -> CoreMessage:
         text_args = {k: v if isinstance(v, CoreMessage) else str(v) for k, v in args.items()}
         if code == LIST_CODE:
-            text = "；".join(text_args[str(i)] for i in range(len(text_args)))
+            text = text_args.get("sep", "；").join(list_items(text_args))
         else:
             text = TEMPLATES[code].format(**text_args)
         obj = super().__new__(cls, text)
@@ -195,9 +196,17 @@ def on_page(page: int, note: str) -> CoreMessage:
     return CoreMessage("pages.on_page", page=page, note=note if isinstance(note, CoreMessage) else str(note))
 
 
-def joined(items: Iterable[str]) -> CoreMessage:
-    """Several messages (or texts) as one argument: "；"-joined, each keeping its code."""
-    return CoreMessage(LIST_CODE, **{str(i): item for i, item in enumerate(items)})
+def joined(items: Iterable[str], sep: str = "；") -> CoreMessage:
+    """Several messages (or texts) as one argument: ``sep``-joined ("；" or "、"), each keeping its code."""
+    args: dict[str, object] = {str(i): item for i, item in enumerate(items)}
+    if sep != "；":
+        args["sep"] = sep
+    return CoreMessage(LIST_CODE, **args)
+
+
+def list_items(args: dict[str, str]) -> list[str]:
+    """The items of a ``joined`` message's arguments, in order."""
+    return [args[str(i)] for i in range(sum(k.isdigit() for k in args))]
 
 
 def message_of(exc: BaseException) -> str:

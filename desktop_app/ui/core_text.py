@@ -9,7 +9,7 @@ from typing import cast
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.messages import LIST_CODE, TEMPLATES, CoreMessage
+from desktop_app.core.messages import LIST_CODE, TEMPLATES, CoreMessage, list_items
 from desktop_app.ui.section_names import english_mode, join_names, section_label, section_name
 
 # typed as what it is (it returns its text); lupdate reads the calls below by this name
@@ -113,6 +113,7 @@ UI_TEMPLATES: dict[str, str] = {
     "model.incomplete": QT_TRANSLATE_NOOP(
         "CoreMessage", "{path} 不是完整的 HunyuanOCR 模型文件夹：{problems}"
     ),
+    "review.relabel_item": QT_TRANSLATE_NOOP("CoreMessage", "{header}（原读作“{read}”）"),
     "med.name": QT_TRANSLATE_NOOP("CoreMessage", "{name}（药名）"),
     "med.typed_is": QT_TRANSLATE_NOOP("CoreMessage", "“{typed}”即 {name}（词表）"),
     "med.generic_of": QT_TRANSLATE_NOOP("CoreMessage", "{name} 是 {label} 的通用名（词表）"),
@@ -250,8 +251,10 @@ def core_text(message: str | None) -> str:
     if message is None:
         return ""
     if isinstance(message, CoreMessage) and message.code == LIST_CODE:
-        separator = "; " if english_mode() else "；"
-        return separator.join(core_text(message.args[str(i)]) for i in range(len(message.args)))
+        sep = message.args.get("sep", "；")
+        if english_mode():
+            sep = {"；": "; ", "、": ", "}.get(sep, sep)
+        return sep.join(core_text(item) for item in list_items(message.args))
     if isinstance(message, CoreMessage) and message.code in TEMPLATES:
         template = QCoreApplication.translate("CoreMessage", TEMPLATES[message.code])
         try:

@@ -27,7 +27,7 @@ from desktop_app.core.engines.hunyuan_remote import HunyuanRemoteEngine
 from desktop_app.core.engines.rapid import RapidEngine
 from desktop_app.core.importer import add_to_store
 from desktop_app.core.medication import Finding
-from desktop_app.core.messages import CoreMessage, message_of
+from desktop_app.core.messages import CoreMessage, from_json, joined, message_of
 from desktop_app.core.ocr_types import OcrLine, OcrResult
 from desktop_app.core.pages import join_pages
 from desktop_app.core.review import review_warnings
@@ -132,10 +132,10 @@ def test_the_reason_hunyuan_was_not_used_and_a_pages_note_are_in_english(
     assert note.endswith("；已由内置 CPU 引擎识别")
     rotated = CoreMessage("engine.rotated", rotation=90)
     page = OcrResult("rapidocr", "t", "t", 40, 30, [OcrLine("【用法用量】口服。", None, 0.99)])
-    joined = join_pages([page, OcrResult("rapidocr", "t", "t", 40, 30, [], warnings=[rotated, note])])
-    assert joined.warnings[0] == "第 2 张图片：图片方向不正，已旋转 90° 后识别"
-    parsed = parse_ocr(joined)
-    warnings = [*joined.warnings, *review_warnings(joined, parsed)]
+    two_pages = join_pages([page, OcrResult("rapidocr", "t", "t", 40, 30, [], warnings=[rotated, note])])
+    assert two_pages.warnings[0] == "第 2 张图片：图片方向不正，已旋转 90° 后识别"
+    parsed = parse_ocr(two_pages)
+    warnings = [*two_pages.warnings, *review_warnings(two_pages, parsed)]
     assert (
         warnings[-1] == "未找到以下部分：通用名称、成份、适应症、不良反应、禁忌、注意事项、药物相互作用、贮藏"
     )
@@ -143,7 +143,7 @@ def test_the_reason_hunyuan_was_not_used_and_a_pages_note_are_in_english(
     Image.new("RGB", (40, 30), "white").save(image)
     outcome = add_to_store(store, image)
     assert outcome.record is not None
-    store.save_ocr(outcome.record.id, joined, parsed.sections, warnings)
+    store.save_ocr(outcome.record.id, two_pages, parsed.sections, warnings)
     back = store.get(outcome.record.id)
     assert back is not None and back.warnings == warnings
 
@@ -161,6 +161,26 @@ def test_the_reason_hunyuan_was_not_used_and_a_pages_note_are_in_english(
     assert not any(CJK.search(s) for s in shown), shown
     guessed = CoreMessage("review.header_guessed", read="用法用", header="用法用量", header_key="dosage")
     assert "【Dosage · 用法用量】" in core_text(guessed)
+    relabelled = CoreMessage(
+        "review.header_relabelled",
+        headers=joined(
+            [
+                CoreMessage(
+                    "review.relabel_item", header="【用法用量】", read="【用法用重】", header_key="dosage"
+                ),
+                CoreMessage("review.relabel_item", header="【贮藏】", read="【贝藏】", header_key="storage"),
+            ],
+            sep="、",
+        ),
+    )
+    assert relabelled.startswith(
+        "字迹模糊的小标题按已知的小标题读出：【用法用量】（原读作“【用法用重】”）、【贮藏】"
+    )
+    assert from_json(relabelled.to_json()) == relabelled
+    assert core_text(from_json(relabelled.to_json())) == (
+        "Blurred headings were read as known headings: Dosage · 【用法用量】 (read as “【用法用重】”), "
+        "Storage · 【贮藏】 (read as “【贝藏】”). Check them against the image"
+    )
     translations.set_language("zh_CN")
     assert [core_text(w) for w in back.warnings] == warnings
 
