@@ -38,6 +38,10 @@ TEMPLATES: dict[str, str] = {
     "label.builtin": "内置 CPU 引擎",
     "label.unavailable": "不可用",
     "review.relabel_item": "{header}（原读作“{read}”）",
+    "engine.no_remote_url": "未设置 HunyuanOCR 服务地址（--remote-url 或环境变量 {env}）",
+    "engine.no_model_hint": (
+        "未找到 HunyuanOCR 模型文件（用 `python main.py model import 文件夹` 导入，或 `python main.py model download` 下载）"
+    ),
     "engine.rotated": "图片方向不正，已旋转 {rotation}° 后识别",
     # HunyuanOCR: loading the model, the local run, the HTTP service (engines/hunyuan_*.py)
     "model.no_folder": "文件夹不存在：{path}",

@@ -114,6 +114,13 @@ UI_TEMPLATES: dict[str, str] = {
         "CoreMessage", "{path} 不是完整的 HunyuanOCR 模型文件夹：{problems}"
     ),
     "review.relabel_item": QT_TRANSLATE_NOOP("CoreMessage", "{header}（原读作“{read}”）"),
+    "engine.no_remote_url": QT_TRANSLATE_NOOP(
+        "CoreMessage", "未设置 HunyuanOCR 服务地址（--remote-url 或环境变量 {env}）"
+    ),
+    "engine.no_model_hint": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "未找到 HunyuanOCR 模型文件（用 `python main.py model import 文件夹` 导入，或 `python main.py model download` 下载）",
+    ),
     "med.name": QT_TRANSLATE_NOOP("CoreMessage", "{name}（药名）"),
     "med.typed_is": QT_TRANSLATE_NOOP("CoreMessage", "“{typed}”即 {name}（词表）"),
     "med.generic_of": QT_TRANSLATE_NOOP("CoreMessage", "{name} 是 {label} 的通用名（词表）"),

@@ -275,422 +275,432 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/core_text.py" line="117"/>
+        <source>未设置 HunyuanOCR 服务地址（--remote-url 或环境变量 {env}）</source>
+        <translation>No HunyuanOCR service address is set (--remote-url or the environment variable {env})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="120"/>
+        <source>未找到 HunyuanOCR 模型文件（用 `python main.py model import 文件夹` 导入，或 `python main.py model download` 下载）</source>
+        <translation>HunyuanOCR model files not found (import them with `python main.py model import FOLDER`, or download them with `python main.py model download`)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="124"/>
         <source>{name}（药名）</source>
         <translation>{name} (the drug&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="118"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="125"/>
         <source>“{typed}”即 {name}（词表）</source>
         <translation>“{typed}” is {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="119"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="126"/>
         <source>{name} 是 {label} 的通用名（词表）</source>
         <translation>{name} is the generic name of {label} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="120"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="127"/>
         <source>{alias} 是 {name} 的别名（词表）</source>
         <translation>{alias} is another name of {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="121"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="128"/>
         <source>{part} 是 {name} 的成份（词表）</source>
         <translation>{part} is an ingredient of {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="122"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="129"/>
         <source>{alias}（{part}）是 {name} 的成份（词表）</source>
         <translation>{alias} ({part}) is an ingredient of {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="123"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="130"/>
         <source>{part} 是 {name} 的成份（成份）</source>
         <translation>{part} is an ingredient of {name} (its 成份 section)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="124"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="131"/>
         <source>{alias}（{part}）是 {name} 的成份（成份）</source>
         <translation>{alias} ({part}) is an ingredient of {name} (its 成份 section)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="125"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="132"/>
         <source>{name} 属于 {group}（词表）</source>
         <translation>{name} is one of the {group} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="126"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="133"/>
         <source>{part}（{name} 的成份）属于 {group}（词表）</source>
         <translation>{part} (an ingredient of {name}) is one of the {group} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="127"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="134"/>
         <source>“{found}”与 {word} 相差一个字（可能是识别错误）</source>
         <translation>“{found}” differs from {word} by one character (perhaps misread)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="128"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="135"/>
         <source>无法读取已保存的图片副本：{reason}</source>
         <translation>The stored copy of the picture cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="129"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="136"/>
         <source>内存不足，无法读取这张图片</source>
         <translation>Not enough memory to read this picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="130"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="137"/>
         <source>识别时程序出错（{name}），详情已写入日志</source>
         <translation>The program failed while reading ({name}); the details are in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="131"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="138"/>
         <source>这是一个文件夹，不是图片文件：{path}</source>
         <translation>This is a folder, not a picture: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="132"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="139"/>
         <source>文件太大（{size} MB），不像是说明书图片：{path}</source>
         <translation>The file is too large ({size} MB) to be a picture of an insert: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="135"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="142"/>
         <source>文件太大，不像是说明书图片：{path}</source>
         <translation>The file is too large to be a picture of an insert: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="136"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="143"/>
         <source>找不到文件：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="137"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="144"/>
         <source>没有权限读取文件（可能被其他程序占用）：{path}</source>
         <translation>No permission to read the file (another program may be using it): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="138"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="145"/>
         <source>无法读取文件：{path}（{reason}）</source>
         <translation>Cannot read the file: {path} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="139"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="146"/>
         <source>打开文件超时（可能被其他程序占用或在网络盘上）：{path}</source>
         <translation>Opening the file timed out (another program may hold it, or it is on a network drive): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="142"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="149"/>
         <source>这不是普通文件，而是管道文件（FIFO），没有读取：{path}</source>
         <translation>Not a regular file but a pipe (FIFO); not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="143"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="150"/>
         <source>这不是普通文件，而是套接字文件，没有读取：{path}</source>
         <translation>Not a regular file but a socket; not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="144"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="151"/>
         <source>这不是普通文件，而是设备文件，没有读取：{path}</source>
         <translation>Not a regular file but a device; not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="145"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="152"/>
         <source>这不是普通文件，而是特殊文件，没有读取：{path}</source>
         <translation>Not a regular file; not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="146"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="153"/>
         <source>文件是空的（0 字节）</source>
         <translation>The file is empty (0 bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="147"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="154"/>
         <source>这是 PDF 文件：请导出为图片后再导入</source>
         <translation>This is a PDF file: export it as a picture, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="148"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="155"/>
         <source>不支持 HEIC 格式：请在手机上另存为 JPG 后再导入</source>
         <translation>HEIC is not supported: save it as JPG on the phone, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="149"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="156"/>
         <source>不支持 AVIF 格式：请在手机上另存为 JPG 后再导入</source>
         <translation>AVIF is not supported: save it as JPG on the phone, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="150"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="157"/>
         <source>不支持 {format} 格式：请另存为 JPG 或 PNG 后再导入</source>
         <translation>{format} is not supported: save it as JPG or PNG, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="153"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="160"/>
         <source>不是图片文件</source>
         <translation>Not a picture file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="154"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="161"/>
         <source>图片太大，内存不足，无法读取</source>
         <translation>The picture is too large: not enough memory to read it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="155"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="162"/>
         <source>图片文件不完整（可能还在下载或传输中断）</source>
         <translation>The picture file is incomplete (still downloading, or the transfer broke off)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="156"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="163"/>
         <source>图片文件已损坏，无法读取（{format}）</source>
         <translation>The picture file is damaged and cannot be read ({format})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="157"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="164"/>
         <source>图片尺寸过大（约 {megapixels} 百万像素），为安全起见没有读取</source>
         <translation>The picture is too large (about {megapixels} megapixels); not read, to be safe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="160"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="167"/>
         <source>图片尺寸过大（尺寸异常），为安全起见没有读取</source>
         <translation>The picture&apos;s size is abnormal; not read, to be safe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="161"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="168"/>
         <source>图片尺寸过大（{width}×{height}，约 {megapixels} 百万像素，上限 {limit} 百万），为安全起见没有读取</source>
         <translation>The picture is too large ({width}×{height}, about {megapixels} megapixels, limit {limit}); not read, to be safe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="165"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="172"/>
         <source>动图只读取了第一帧</source>
         <translation>Only the first frame of the animation was read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="166"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="173"/>
         <source>多页 TIFF（共 {frames} 页）只读取了第一页</source>
         <translation>Only the first page of this {frames}-page TIFF was read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="167"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="174"/>
         <source>文件包含 {frames} 张图片，只读取了第一张</source>
         <translation>The file holds {frames} pictures; only the first was read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="168"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="175"/>
         <source>文件扩展名 {ext} 与实际格式 {format} 不符，已按实际格式读取</source>
         <translation>The file name ends in {ext} but the file is {format}; it was read as {format}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="171"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="178"/>
         <source>已按EXIF方向旋转</source>
         <translation>Turned upright by its EXIF orientation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="172"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="179"/>
         <source>EXIF 方向信息有误，未旋转</source>
         <translation>The EXIF orientation is invalid; not turned</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="173"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="180"/>
         <source>CMYK 图像已转换为 RGB</source>
         <translation>CMYK picture converted to RGB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="174"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="181"/>
         <source>高位深灰度图像已转换为 8 位</source>
         <translation>High bit-depth greyscale picture converted to 8 bits</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="175"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="182"/>
         <source>透明背景已填充为白色</source>
         <translation>Transparent background filled with white</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="176"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="183"/>
         <source>正在加载内置识别模型</source>
         <translation>loading the built-in engine&apos;s model</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="177"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="184"/>
         <source>内置识别模型已就绪</source>
         <translation>built-in engine ready</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="178"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="185"/>
         <source>HunyuanOCR 已就绪</source>
         <translation>HunyuanOCR ready</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="179"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="186"/>
         <source>检测设备</source>
         <translation>finding the device</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="180"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="187"/>
         <source>导入 transformers</source>
         <translation>importing transformers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="181"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="188"/>
         <source>加载分词器与图像处理器</source>
         <translation>loading the tokenizer and image processor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="182"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="189"/>
         <source>加载模型权重（{dtype}）</source>
         <translation>loading the model weights ({dtype})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="183"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="190"/>
         <source>移到 {device}</source>
         <translation>moving to {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="184"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="191"/>
         <source>内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）</source>
         <translation>The built-in engine RapidOCR is not installed (pip install rapidocr onnxruntime)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="187"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="194"/>
         <source>内置识别引擎缺少模型文件（{files}），请重新安装 rapidocr 软件包</source>
         <translation>The built-in engine&apos;s model files are missing ({files}): reinstall the rapidocr package</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="190"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="197"/>
         <source>HunyuanOCR 超时：超过了每张图 {budget} 秒的时间预算</source>
         <translation>HunyuanOCR timed out: over the time budget of {budget} s per picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="191"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="198"/>
         <source>HunyuanOCR 内存不足：这张图太大，无法在这台电脑上识别</source>
         <translation>HunyuanOCR ran out of memory: this picture is too large to read on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="194"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="201"/>
         <source>HunyuanOCR 显存不足（{device}）：这张图太大，无法在这台电脑的 GPU 上识别</source>
         <translation>HunyuanOCR ran out of GPU memory ({device}): this picture is too large for this computer&apos;s GPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="197"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="204"/>
         <source>显存不足，无法加载 HunyuanOCR 模型</source>
         <translation>Not enough GPU memory to load the HunyuanOCR model</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="198"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="205"/>
         <source>合并前有 {count} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在</source>
         <translation>{count} edit(s) made before merging were not carried over (that text runs across pages or was read differently); splitting brings back the records with their edits</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="202"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="209"/>
         <source>拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{label}】{value}</source>
         <translation>An edit of the merged record was not carried back (that text runs across pages or was read differently): 【{label}】{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="205"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="212"/>
         <source>没有用法用量的文字</source>
         <translation>There is no dosage text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="206"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="213"/>
         <source>这条记录没有用法用量，请按医嘱填写</source>
         <translation>This record has no dosage section; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="207"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="214"/>
         <source>用量或次数是一个范围（如 一次1～2片），请按医嘱填写</source>
         <translation>The dose or the number of times is a range (e.g. 1-2 tablets at a time); fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="208"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="215"/>
         <source>用法用量中有“{words}”：不止一种用法，请按医嘱填写</source>
         <translation>The dosage says “{words}”: more than one regimen; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="211"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="218"/>
         <source>用法用量中有“{words}”：用量可多可少，请按医嘱填写</source>
         <translation>The dosage says “{words}”: the dose may vary; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="212"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="219"/>
         <source>说明书写的是“{words}”服用，不是固定时间，请按医嘱填写</source>
         <translation>The insert says to take it “{words}”, not at fixed times; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="215"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="222"/>
         <source>说明书写的是“{words}”，不是每天固定几次，请按医嘱填写</source>
         <translation>The insert says “{words}”, not a fixed number of times a day; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="218"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="225"/>
         <source>没有读到清楚的每次用量（如 一次1片），请按医嘱填写</source>
         <translation>No clear dose per time was read (e.g. 一次1片, 1 tablet at a time); fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="221"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="228"/>
         <source>用法用量中有几种用量（如成人与儿童、首次与以后），请按医嘱填写</source>
         <translation>The dosage gives several doses (e.g. adults and children, first dose and later); fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="224"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="231"/>
         <source>用量按年龄或体重区分，请按医嘱填写</source>
         <translation>The dose depends on age or weight; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="225"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="232"/>
         <source>用法用量中有“或”另一种用法，请按医嘱填写</source>
         <translation>The dosage gives an alternative (“或”, or); fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="226"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="233"/>
         <source>一日几次有几种说法，请按医嘱填写</source>
         <translation>The number of times a day is given more than once, differently; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="227"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="234"/>
         <source>用量中有识别不确定的字“{text}”，请先核对原件</source>
         <translation>The reader was unsure of “{text}” in the dose; check the original insert first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="228"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="235"/>
         <source>一日{times}次与所写的服药时间不一致，请按医嘱填写</source>
         <translation>{times} times a day does not match the times of day named; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="231"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="238"/>
         <source>一日1次，说明书没有写在什么时间服用，请按医嘱填写</source>
         <translation>Once a day, but the insert does not say when; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="234"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="241"/>
         <source>没有写一日几次，请按医嘱填写</source>
         <translation>The insert does not say how many times a day; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="235"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="242"/>
         <source>一日{times}次，请按医嘱填写服药时间</source>
         <translation>{times} times a day; fill in the times of the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="236"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="243"/>
         <source>说明书写有“空腹”，请按需要选择饭前</source>
         <translation>The insert says “空腹” (on an empty stomach); choose Before meals if that is meant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="237"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="244"/>
         <source>饭前、饭后、随餐的说法不止一种，未填，请按医嘱选择</source>
         <translation>The insert gives more than one of before / after / with meals; left empty, choose as prescribed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="240"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="247"/>
         <source>每次{dose}，用量较大，请核对原件</source>
         <translation>{dose} at a time is a large dose; check the original insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="244"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="251"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="245"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="252"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>

@@ -25,6 +25,7 @@ from desktop_app.core.engines.fallback import FallbackEngine
 from desktop_app.core.engines.hunyuan_local import HunyuanLocalEngine
 from desktop_app.core.engines.hunyuan_remote import HunyuanRemoteEngine
 from desktop_app.core.engines.rapid import RapidEngine
+from desktop_app.core.engines.select import create_engine
 from desktop_app.core.importer import add_to_store
 from desktop_app.core.medication import Finding
 from desktop_app.core.messages import CoreMessage, from_json, joined, message_of
@@ -83,8 +84,13 @@ def refusing_server() -> Iterator[str]:
 
 
 def test_engine_errors_stored_with_records_are_in_english(
-    translations: Translations, store: RecordStore, tmp_path: Path, refusing_server: str
+    translations: Translations,
+    store: RecordStore,
+    tmp_path: Path,
+    refusing_server: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.delenv("INSERT_READER_HUNYUAN_URL", raising=False)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     closed = f"http://127.0.0.1:{sock.getsockname()[1]}"
@@ -102,6 +108,9 @@ def test_engine_errors_stored_with_records_are_in_english(
     with pytest.raises(EngineUnavailable) as incomplete:
         HunyuanLocalEngine(empty)
     errors.append(message_of(incomplete.value))
+    with pytest.raises(EngineUnavailable) as no_url:
+        create_engine("remote", remote_url="", data_dir=tmp_path)
+    errors.append(message_of(no_url.value))
     assert errors[0].startswith("HunyuanOCR 服务不可用：无法连接 ")
     assert errors[1].startswith("HunyuanOCR 服务拒绝了请求（HTTP 400）")
     assert errors[2].startswith("HunyuanOCR 模型文件不完整（缺少 config.json；缺少权重文件")
@@ -114,6 +123,9 @@ def test_engine_errors_stored_with_records_are_in_english(
     assert shown[1].startswith("The HunyuanOCR service refused the request (HTTP 400): ")
     assert shown[2].startswith(
         "The HunyuanOCR model files are incomplete (config.json is missing; The weights"
+    )
+    assert shown[3] == (
+        "No HunyuanOCR service address is set (--remote-url or the environment variable INSERT_READER_HUNYUAN_URL)"
     )
     assert not any(CJK.search(s) for s in shown), shown
     translations.set_language("zh_CN")
