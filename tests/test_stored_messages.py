@@ -39,7 +39,7 @@ def test_import_errors_have_codes(tmp_path: Path) -> None:
         empty.write_bytes(b"")
         pdf = tmp_path / "x.png"
         pdf.write_bytes(b"%PDF-1.4 ...")
-        for path, code in ((empty, "image.empty"), (pdf, "image.pdf"), (tmp_path / "gone.jpg", "image.missing")):
+        for path, code in ((empty, "image.empty"), (pdf, "pdf.damaged"), (tmp_path / "gone.jpg", "image.missing")):
             outcome = add_to_store(store, path)
             assert outcome.record is None and isinstance(outcome.error, CoreMessage), path
             assert outcome.error.code == code and str(outcome.error) == TEMPLATES[code].format(**outcome.error.args)

@@ -14,12 +14,15 @@ class FieldSpec:
     key: str
     headers: tuple[str, ...]
     label: str  # the usual Chinese header, shown in the UI and on the sheet
+    en: str = ""  # the English name, shown beside the header in the app's English mode
 
 
 @lru_cache(maxsize=1)
 def field_specs() -> tuple[FieldSpec, ...]:
     data = json.loads(resource("leaflet_fields.json").read_text(encoding="utf-8"))
-    return tuple(FieldSpec(f["key"], tuple(f["headers"]), f["headers"][0]) for f in data["fields"])
+    return tuple(
+        FieldSpec(f["key"], tuple(f["headers"]), f["headers"][0], f.get("en", "")) for f in data["fields"]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +41,14 @@ def label_for(key: str) -> str:
         if spec.key == key:
             return "通用名称" if key == "name" else spec.label
     return key
+
+
+def english_for(key: str) -> str:
+    """The English name of a canonical key (resources/leaflet_fields.json ``en``); "" for unknown keys."""
+    for spec in field_specs():
+        if spec.key == key:
+            return spec.en
+    return ""
 
 
 def order_of(key: str) -> int:

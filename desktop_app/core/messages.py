@@ -3,6 +3,11 @@
 A ``CoreMessage`` is a ``str`` - the Chinese text, so the CLI, logs and exports use it as they always did -
 that also carries ``code`` and ``args``; the desktop app renders ``TEMPLATES[code]`` in the UI language
 (ui/core_text.py). Stored with a record (its warnings, its reading error) as ``{"code", "args", "text"}``.
+
+An argument may itself be a CoreMessage (the reason inside "HunyuanOCR 未使用：{reason}", the note inside
+"第 2 张图片：{note}"): it keeps its code (stored as a nested ``{"code", "args", "text"}``) and is rendered in
+the UI language too. Section names are passed with their canonical keys (``section_keys``, ``header_key``)
+so that the UI can name them in its language.
 """
 
 from __future__ import annotations
@@ -24,6 +29,60 @@ TEMPLATES: dict[str, str] = {
         "HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎"
     ),
     "reading.cancelled": "已取消识别",
+    # a note of one image of a multi-page record: {note} is the image's own message (its code kept)
+    "pages.on_page": "第 {page} 张图片：{note}",
+    "engine.primary_unavailable": "{primary} 未使用：{reason}；已由{fallback}识别",
+    "engine.primary_failed": "{primary} 未能识别此图：{reason}；已由{fallback}识别",
+    "label.hunyuan": "HunyuanOCR",
+    "label.hunyuan_service": "HunyuanOCR 服务",
+    "label.builtin": "内置 CPU 引擎",
+    "label.unavailable": "不可用",
+    "review.relabel_item": "{header}（原读作“{read}”）",
+    "engine.no_remote_url": "未设置 HunyuanOCR 服务地址（--remote-url 或环境变量 {env}）",
+    "engine.no_model_hint": (
+        "未找到 HunyuanOCR 模型文件（用 `python main.py model import 文件夹` 导入，或 `python main.py model download` 下载）"
+    ),
+    "engine.rotated": "图片方向不正，已旋转 {rotation}° 后识别",
+    # HunyuanOCR: loading the model, the local run, the HTTP service (engines/hunyuan_*.py)
+    "model.no_folder": "文件夹不存在：{path}",
+    "model.no_config": "缺少 config.json",
+    "model.bad_file": "{file} 无法读取：{error}",
+    "model.not_hunyuan": "config.json 的 model_type 不是 hunyuan_vl（是 {found}），不是 HunyuanOCR 模型",
+    "model.no_weights": "缺少权重文件（*.safetensors）",
+    "model.missing_shards": "缺少权重分片：{files}",
+    "model.no_tokenizer": "缺少分词器文件（tokenizer.json / tokenizer_config.json）",
+    "model.no_processor": "缺少图像处理配置（preprocessor_config.json / processor_config.json）",
+    "model.incomplete": "{path} 不是完整的 HunyuanOCR 模型文件夹：{problems}",
+    "hunyuan.no_torch": "未安装 PyTorch，无法运行 HunyuanOCR",
+    "hunyuan.unknown_dtype": "未知的精度 {dtype}（可选 {choices}）",
+    "hunyuan.no_cuda": "没有可用的 CUDA GPU",
+    "hunyuan.no_mps": "没有可用的 Apple MPS GPU",
+    "hunyuan.unknown_device": "未知的设备 {device}",
+    "hunyuan.incomplete_model": "HunyuanOCR 模型文件不完整（{problems}）：{path}",
+    "hunyuan.no_chat_template": "HunyuanOCR 模型文件夹里没有对话模板（chat_template.jinja / chat_template.json）：{path}",
+    "hunyuan.missing_package": "缺少运行 HunyuanOCR 的软件包：{error}",
+    "hunyuan.load_failed": "无法加载 HunyuanOCR 模型（{error}）",
+    "hunyuan.loop": "HunyuanOCR 输出陷入重复循环，无法得到可用结果",
+    "hunyuan.overflow": "HunyuanOCR 数值溢出（{dtype}），改用 fp32 视觉编码器和较低分辨率后仍无法得到可用结果",
+    "hunyuan.overflow_no_encoder": "HunyuanOCR 数值溢出，且找不到视觉编码器以改用 fp32",
+    "http.get_timeout": "{url} 等待回答超时",
+    "http.post_timeout": "HunyuanOCR 服务 {url} 等待回答超时（{seconds} 秒），未重新发送以免重复识别",
+    "http.cannot_connect": "无法连接 {url}（{error}）",
+    "http.server_status": "服务返回 {status} {detail}",
+    "http.refused": "HunyuanOCR 服务拒绝了请求（HTTP {status}）：{detail}",
+    "http.unavailable": "HunyuanOCR 服务不可用：{reason}",
+    "http.failed": "HunyuanOCR 服务出错：{reason}",
+    "http.interrupted": "HunyuanOCR 服务的回答中断（{error}）",
+    "http.not_json": "HunyuanOCR 服务返回的不是 JSON",
+    "http.stalled": "HunyuanOCR 服务 {url} 超过 {seconds} 秒没有继续回答，未重新发送以免重复识别",
+    "http.bad_answer": "HunyuanOCR 服务的回答格式不对（没有 choices[0].message.content）",
+    "http.bad_stream": "HunyuanOCR 服务的流式回答格式不对",
+    "http.stream_cut": "HunyuanOCR 服务的回答中断（流式回答没有正常结束）",
+    "http.no_models": "HunyuanOCR 服务没有列出任何模型（/v1/models）",
+    "http.old_vllm": (
+        "HunyuanOCR 服务的 vLLM 版本 {found} 低于 {need}：不同尺寸的图片同批识别时可能串图"
+        "（vllm PR #30344），请升级 vLLM；启动参数应包含 {flags}"
+    ),
     # why an insert's item names a medicine (core/medication/finder.py)
     "med.name": "{name}（药名）",
     "med.typed_is": "“{typed}”即 {name}（词表）",
@@ -123,19 +182,46 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+#: a list of messages (``joined``): its arguments "0", "1", … are the items, "；"-joined in Chinese
+LIST_CODE = "list"
+
+
 class CoreMessage(str):
     code: str
     args: dict[str, str]
 
     def __new__(cls, code: str, **args: object) -> CoreMessage:
-        text_args = {k: str(v) for k, v in args.items()}
-        obj = super().__new__(cls, TEMPLATES[code].format(**text_args))
+        text_args = {k: v if isinstance(v, CoreMessage) else str(v) for k, v in args.items()}
+        if code == LIST_CODE:
+            text = text_args.get("sep", "；").join(list_items(text_args))
+        else:
+            text = TEMPLATES[code].format(**text_args)
+        obj = super().__new__(cls, text)
         obj.code = code
         obj.args = text_args
         return obj
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "args": self.args, "text": str(self)}
+        args = {k: v.to_json() if isinstance(v, CoreMessage) else str(v) for k, v in self.args.items()}
+        return {"code": self.code, "args": args, "text": str(self)}
+
+
+def on_page(page: int, note: str) -> CoreMessage:
+    """``note`` (a CoreMessage or text) of the ``page``-th image (1-based) of a multi-page record."""
+    return CoreMessage("pages.on_page", page=page, note=note if isinstance(note, CoreMessage) else str(note))
+
+
+def joined(items: Iterable[str], sep: str = "；") -> CoreMessage:
+    """Several messages (or texts) as one argument: ``sep``-joined ("；" or "、"), each keeping its code."""
+    args: dict[str, object] = {str(i): item for i, item in enumerate(items)}
+    if sep != "；":
+        args["sep"] = sep
+    return CoreMessage(LIST_CODE, **args)
+
+
+def list_items(args: dict[str, str]) -> list[str]:
+    """The items of a ``joined`` message's arguments, in order."""
+    return [args[str(i)] for i in range(sum(k.isdigit() for k in args))]
 
 
 def message_of(exc: BaseException) -> str:
@@ -148,9 +234,9 @@ def from_json(value: Any) -> str:
     """A stored message: a CoreMessage where its code is known, else its text as it was stored."""
     if isinstance(value, dict):
         code, args = value.get("code"), value.get("args")
-        if isinstance(code, str) and code in TEMPLATES and isinstance(args, dict):
+        if isinstance(code, str) and (code in TEMPLATES or code == LIST_CODE) and isinstance(args, dict):
             try:
-                return CoreMessage(code, **args)
+                return CoreMessage(code, **{k: from_json(v) for k, v in args.items()})
             except (KeyError, IndexError, ValueError):
                 pass
         return str(value.get("text", ""))

@@ -19,6 +19,11 @@ from typing import Any
 
 from desktop_app.core.engines.hunyuan_checkpoint import MARKER_FILE, checkpoint_revision, checkpoint_version
 from desktop_app.core.engines.hunyuan_common import HF_REPO_ID
+from desktop_app.core.messages import CoreMessage, joined
+from desktop_app.core.model_check import PROCESSOR_FILES as PROCESSOR_FILES
+from desktop_app.core.model_check import TOKENIZER_FILES as TOKENIZER_FILES
+from desktop_app.core.model_check import check_model_dir as check_model_dir
+from desktop_app.core.model_check import is_model_dir as is_model_dir
 from desktop_app.core.model_license import LICENSE_STATE_FILE as LICENSE_STATE_FILE
 from desktop_app.core.model_license import NOTICE_RESOURCE as NOTICE_RESOURCE
 from desktop_app.core.model_license import accept_license as accept_license
@@ -28,9 +33,6 @@ from desktop_app.core.model_license import notice_once as notice_once
 
 MODEL_FOLDER = "HunyuanOCR"
 ENV_MODEL_DIR = "INSERT_READER_MODEL_DIR"
-
-TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json")
-PROCESSOR_FILES = ("preprocessor_config.json", "processor_config.json")
 
 
 class ModelError(Exception):
@@ -44,50 +46,7 @@ class ModelLocation:
 
 
 # ----------------------------------------------------------------------------------------------------
-# Checking a folder
-
-
-def check_model_dir(path: str | os.PathLike[str]) -> list[str]:
-    """What is wrong with ``path`` as a HunyuanOCR checkpoint folder (empty list: looks complete)."""
-    folder = Path(path)
-    if not folder.is_dir():
-        return [f"文件夹不存在：{folder}"]
-    problems: list[str] = []
-    config_path = folder / "config.json"
-    if not config_path.is_file():
-        problems.append("缺少 config.json")
-    else:
-        try:
-            config = json.loads(config_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            problems.append(f"config.json 无法读取：{exc}")
-        else:
-            if not isinstance(config, dict) or config.get("model_type") != "hunyuan_vl":
-                found = config.get("model_type") if isinstance(config, dict) else None
-                problems.append(
-                    f"config.json 的 model_type 不是 hunyuan_vl（是 {found!r}），不是 HunyuanOCR 模型"
-                )
-    if not any(folder.glob("*.safetensors")):
-        problems.append("缺少权重文件（*.safetensors）")
-    elif (folder / "model.safetensors.index.json").is_file():
-        try:
-            index = json.loads((folder / "model.safetensors.index.json").read_text(encoding="utf-8"))
-            shards = set(index.get("weight_map", {}).values())
-        except (OSError, ValueError, AttributeError) as exc:
-            problems.append(f"model.safetensors.index.json 无法读取：{exc}")
-        else:
-            missing = sorted(s for s in shards if not (folder / s).is_file())
-            if missing:
-                problems.append("缺少权重分片：" + "、".join(missing))
-    if not any((folder / name).is_file() for name in TOKENIZER_FILES):
-        problems.append("缺少分词器文件（tokenizer.json / tokenizer_config.json）")
-    if not any((folder / name).is_file() for name in PROCESSOR_FILES):
-        problems.append("缺少图像处理配置（preprocessor_config.json / processor_config.json）")
-    return problems
-
-
-def is_model_dir(path: str | os.PathLike[str] | None) -> bool:
-    return path is not None and not check_model_dir(path)
+# Checking a folder (model_check.py)
 
 
 def find_checkpoint(folder: Path) -> Path | None:
@@ -158,7 +117,7 @@ def locate_model(
         found = find_checkpoint(folder)
         if found is None:
             raise ModelError(
-                f"{folder} 不是完整的 HunyuanOCR 模型文件夹：" + "；".join(check_model_dir(folder))
+                CoreMessage("model.incomplete", path=folder, problems=joined(check_model_dir(folder)))
             )
         return ModelLocation(found, "explicit")
     candidates: list[tuple[str | os.PathLike[str] | None, str]] = [

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import OcrEngine
 from desktop_app.core.images import LoadedImage
-from desktop_app.core.messages import CoreMessage
+from desktop_app.core.messages import CoreMessage, on_page
 from desktop_app.core.ocr_types import OcrLine, OcrPage, OcrResult
 from desktop_app.core.pdf import read_page
 from desktop_app.core.pipeline import Extraction
@@ -54,7 +54,7 @@ def join_pages(results: Sequence[OcrResult]) -> OcrResult:
         page_lines = [dataclasses.replace(line, page=line.page + offset) for line in r.lines]
         lines += page_lines[overlap([x.text for x in lines], [x.text for x in page_lines]) :]
         for w in r.warnings:
-            warnings.append(w if r.pages or _names_page(w) else f"第 {offset + 1} 张图片：{w}")
+            warnings.append(w if r.pages or _names_page(w) else on_page(offset + 1, w))
         pages += own
     raw = [r.raw_text for r in results if r.raw_text]
     first = results[0]
@@ -147,11 +147,7 @@ def analyse_pages(
     start = time.perf_counter()
     ocr = join_pages([read_page(img, engine, cancel) for img in loaded])
     parsed = parse_ocr(ocr)
-    notes = [
-        n if len(loaded) == 1 else f"第 {i + 1} 张图片：{n}"
-        for i, img in enumerate(loaded)
-        for n in img.notes
-    ]
+    notes = [n if len(loaded) == 1 else on_page(i + 1, n) for i, img in enumerate(loaded) for n in img.notes]
     warnings = [*notes, *ocr.warnings, *review_warnings(ocr, parsed)]
     return Extraction(
         sources[0], loaded[0], ocr, parsed, time.perf_counter() - start, warnings, sources=list(sources)

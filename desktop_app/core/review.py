@@ -186,9 +186,17 @@ def review_warnings(ocr: OcrResult, parsed: ParsedInsert) -> list[str]:
                 warnings.append(CoreMessage("review.run_in", marker=s.text[a:b].strip(), context=context))
     for s in parsed.sections:
         if s.guessed_from:
-            warnings.append(CoreMessage("review.header_guessed", read=s.guessed_from, header=s.header))
+            warnings.append(
+                CoreMessage("review.header_guessed", read=s.guessed_from, header=s.header, header_key=s.key)
+            )
     found = parsed.fields()
-    missing = [label_for(k) for k in key_fields() if k not in found]
+    missing = [k for k in key_fields() if k not in found]
     if missing and ocr.lines:
-        warnings.append(CoreMessage("review.missing", sections="、".join(missing)))
+        warnings.append(
+            CoreMessage(
+                "review.missing",
+                sections="、".join(label_for(k) for k in missing),
+                section_keys=" ".join(missing),
+            )
+        )
     return warnings

@@ -9,7 +9,8 @@ from typing import cast
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.messages import TEMPLATES, CoreMessage
+from desktop_app.core.messages import LIST_CODE, TEMPLATES, CoreMessage, list_items
+from desktop_app.ui.section_names import english_mode, join_names, section_label, section_name
 
 # typed as what it is (it returns its text); lupdate reads the calls below by this name
 QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
@@ -38,6 +39,88 @@ UI_TEMPLATES: dict[str, str] = {
         "HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎",
     ),
     "reading.cancelled": QT_TRANSLATE_NOOP("CoreMessage", "已取消识别"),
+    "pages.on_page": QT_TRANSLATE_NOOP("CoreMessage", "第 {page} 张图片：{note}"),
+    "engine.primary_unavailable": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{primary} 未使用：{reason}；已由{fallback}识别"
+    ),
+    "engine.primary_failed": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{primary} 未能识别此图：{reason}；已由{fallback}识别"
+    ),
+    "label.hunyuan": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR"),
+    "label.hunyuan_service": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 服务"),
+    "label.builtin": QT_TRANSLATE_NOOP("CoreMessage", "内置 CPU 引擎"),
+    "label.unavailable": QT_TRANSLATE_NOOP("CoreMessage", "不可用"),
+    "engine.rotated": QT_TRANSLATE_NOOP("CoreMessage", "图片方向不正，已旋转 {rotation}° 后识别"),
+    "hunyuan.no_torch": QT_TRANSLATE_NOOP("CoreMessage", "未安装 PyTorch，无法运行 HunyuanOCR"),
+    "hunyuan.unknown_dtype": QT_TRANSLATE_NOOP("CoreMessage", "未知的精度 {dtype}（可选 {choices}）"),
+    "hunyuan.no_cuda": QT_TRANSLATE_NOOP("CoreMessage", "没有可用的 CUDA GPU"),
+    "hunyuan.no_mps": QT_TRANSLATE_NOOP("CoreMessage", "没有可用的 Apple MPS GPU"),
+    "hunyuan.unknown_device": QT_TRANSLATE_NOOP("CoreMessage", "未知的设备 {device}"),
+    "hunyuan.incomplete_model": QT_TRANSLATE_NOOP(
+        "CoreMessage", "HunyuanOCR 模型文件不完整（{problems}）：{path}"
+    ),
+    "hunyuan.no_chat_template": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "HunyuanOCR 模型文件夹里没有对话模板（chat_template.jinja / chat_template.json）：{path}",
+    ),
+    "hunyuan.missing_package": QT_TRANSLATE_NOOP("CoreMessage", "缺少运行 HunyuanOCR 的软件包：{error}"),
+    "hunyuan.load_failed": QT_TRANSLATE_NOOP("CoreMessage", "无法加载 HunyuanOCR 模型（{error}）"),
+    "hunyuan.loop": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 输出陷入重复循环，无法得到可用结果"),
+    "hunyuan.overflow": QT_TRANSLATE_NOOP(
+        "CoreMessage", "HunyuanOCR 数值溢出（{dtype}），改用 fp32 视觉编码器和较低分辨率后仍无法得到可用结果"
+    ),
+    "hunyuan.overflow_no_encoder": QT_TRANSLATE_NOOP(
+        "CoreMessage", "HunyuanOCR 数值溢出，且找不到视觉编码器以改用 fp32"
+    ),
+    "http.get_timeout": QT_TRANSLATE_NOOP("CoreMessage", "{url} 等待回答超时"),
+    "http.post_timeout": QT_TRANSLATE_NOOP(
+        "CoreMessage", "HunyuanOCR 服务 {url} 等待回答超时（{seconds} 秒），未重新发送以免重复识别"
+    ),
+    "http.cannot_connect": QT_TRANSLATE_NOOP("CoreMessage", "无法连接 {url}（{error}）"),
+    "http.server_status": QT_TRANSLATE_NOOP("CoreMessage", "服务返回 {status} {detail}"),
+    "http.refused": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 服务拒绝了请求（HTTP {status}）：{detail}"),
+    "http.unavailable": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 服务不可用：{reason}"),
+    "http.failed": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 服务出错：{reason}"),
+    "http.interrupted": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 服务的回答中断（{error}）"),
+    "http.not_json": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 服务返回的不是 JSON"),
+    "http.stalled": QT_TRANSLATE_NOOP(
+        "CoreMessage", "HunyuanOCR 服务 {url} 超过 {seconds} 秒没有继续回答，未重新发送以免重复识别"
+    ),
+    "http.bad_answer": QT_TRANSLATE_NOOP(
+        "CoreMessage", "HunyuanOCR 服务的回答格式不对（没有 choices[0].message.content）"
+    ),
+    "http.bad_stream": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 服务的流式回答格式不对"),
+    "http.stream_cut": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 服务的回答中断（流式回答没有正常结束）"),
+    "http.no_models": QT_TRANSLATE_NOOP("CoreMessage", "HunyuanOCR 服务没有列出任何模型（/v1/models）"),
+    "http.old_vllm": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "HunyuanOCR 服务的 vLLM 版本 {found} 低于 {need}：不同尺寸的图片同批识别时可能串图（vllm PR #30344），请升级 vLLM；启动参数应包含 {flags}",
+    ),
+    "model.no_folder": QT_TRANSLATE_NOOP("CoreMessage", "文件夹不存在：{path}"),
+    "model.no_config": QT_TRANSLATE_NOOP("CoreMessage", "缺少 config.json"),
+    "model.bad_file": QT_TRANSLATE_NOOP("CoreMessage", "{file} 无法读取：{error}"),
+    "model.not_hunyuan": QT_TRANSLATE_NOOP(
+        "CoreMessage", "config.json 的 model_type 不是 hunyuan_vl（是 {found}），不是 HunyuanOCR 模型"
+    ),
+    "model.no_weights": QT_TRANSLATE_NOOP("CoreMessage", "缺少权重文件（*.safetensors）"),
+    "model.missing_shards": QT_TRANSLATE_NOOP("CoreMessage", "缺少权重分片：{files}"),
+    "model.no_tokenizer": QT_TRANSLATE_NOOP(
+        "CoreMessage", "缺少分词器文件（tokenizer.json / tokenizer_config.json）"
+    ),
+    "model.no_processor": QT_TRANSLATE_NOOP(
+        "CoreMessage", "缺少图像处理配置（preprocessor_config.json / processor_config.json）"
+    ),
+    "model.incomplete": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path} 不是完整的 HunyuanOCR 模型文件夹：{problems}"
+    ),
+    "review.relabel_item": QT_TRANSLATE_NOOP("CoreMessage", "{header}（原读作“{read}”）"),
+    "engine.no_remote_url": QT_TRANSLATE_NOOP(
+        "CoreMessage", "未设置 HunyuanOCR 服务地址（--remote-url 或环境变量 {env}）"
+    ),
+    "engine.no_model_hint": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "未找到 HunyuanOCR 模型文件（用 `python main.py model import 文件夹` 导入，或 `python main.py model download` 下载）",
+    ),
     "med.name": QT_TRANSLATE_NOOP("CoreMessage", "{name}（药名）"),
     "med.typed_is": QT_TRANSLATE_NOOP("CoreMessage", "“{typed}”即 {name}（词表）"),
     "med.generic_of": QT_TRANSLATE_NOOP("CoreMessage", "{name} 是 {label} 的通用名（词表）"),
@@ -198,13 +281,31 @@ def core_text(message: str | None) -> str:
     """``message`` in the UI language where it is a CoreMessage; other text as it is."""
     if message is None:
         return ""
+    if isinstance(message, CoreMessage) and message.code == LIST_CODE:
+        sep = message.args.get("sep", "；")
+        if english_mode():
+            sep = {"；": "; ", "、": ", "}.get(sep, sep)
+        return sep.join(core_text(item) for item in list_items(message.args))
     if isinstance(message, CoreMessage) and message.code in TEMPLATES:
         template = QCoreApplication.translate("CoreMessage", TEMPLATES[message.code])
         try:
-            return template.format(**message.args)
+            return template.format(**_ui_args(message))
         except (KeyError, IndexError, ValueError):
             return str(message)
     return str(message)
+
+
+def _ui_args(message: CoreMessage) -> dict[str, str]:
+    """The message's arguments in the UI language: a nested CoreMessage rendered, section names named."""
+    args = {k: core_text(v) for k, v in message.args.items()}
+    keys = message.args.get("section_keys")
+    if keys is not None and "sections" in args:
+        args["sections"] = join_names(section_name(k) for k in keys.split())
+    for arg in ("header", "label"):
+        key = message.args.get(f"{arg}_key")
+        if key and arg in args:
+            args[arg] = section_label(key, message.args[arg])
+    return args
 
 
 def fallback_reason(message: str) -> str | None:
@@ -213,4 +314,4 @@ def fallback_reason(message: str) -> str | None:
         return None
     if message.code in UI_REASONS:
         return QCoreApplication.translate("CoreMessage", UI_REASONS[message.code])
-    return message.args.get("reason", "")
+    return core_text(message.args.get("reason", ""))

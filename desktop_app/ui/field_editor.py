@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.field_sources import FieldSource
 from desktop_app.core.store import FieldView
 from desktop_app.core.store.views import OTHER, PREAMBLE
+from desktop_app.ui.section_names import section_label
 
 COMMIT_DELAY_MS = 1500
 MAX_VISIBLE_LINES = 14
@@ -267,7 +268,7 @@ class FieldEditor(QFrame):
             return self.tr("说明书开头")
         if self.field.key == OTHER:
             return self.field.header or self.tr("其他")
-        return self.field.label
+        return section_label(self.field.key, self.field.label)
 
     def _retranslate(self) -> None:
         self.title.setText(self._label())

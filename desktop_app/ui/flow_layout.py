@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
 
 from desktop_app.core.sheet import DEFAULT_SHEET_KEYS, SheetSection
+from desktop_app.ui.section_names import section_label
 from desktop_app.ui.sheet_dialog import SectionChooser
 
 
@@ -101,7 +102,8 @@ class FlowSectionChooser(SectionChooser):
             box.deleteLater()
         self.boxes = {}
         for section in sections:
-            box = QCheckBox(section.label, self)
+            box = QCheckBox(section_label(section.key, section.label), self)
+            box.setProperty("header", section.label)
             box.setObjectName(f"section-{section.key}")
             box.setChecked(section.key in ticked)
             box.toggled.connect(self.changed)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 
 from desktop_app.core.medication import Finding, Lexicon, Medicine, Report, load_lexicon
 from desktop_app.ui.core_text import core_text
+from desktop_app.ui.section_names import english_mode, join_names, section_label
 
 CONTEXT = "MedicationText"
 #: the core's sentences (core.medication.NO_VERDICT / NOTHING_FOUND), for lupdate
@@ -25,12 +26,6 @@ NO_VERDICT_TEXT = QT_TRANSLATE_NOOP(
 NOTHING_FOUND_TEXT = QT_TRANSLATE_NOOP(
     "MedicationText", "这些说明书中没有找到彼此提及的内容。这不表示这些药可以一起服用，请咨询医生或药师。"
 )
-SECTION_TEXT = {
-    "warning": QT_TRANSLATE_NOOP("MedicationText", "警示语"),
-    "interactions": QT_TRANSLATE_NOOP("MedicationText", "药物相互作用"),
-    "contraindications": QT_TRANSLATE_NOOP("MedicationText", "禁忌"),
-    "precautions": QT_TRANSLATE_NOOP("MedicationText", "注意事项"),
-}
 
 
 def _translated(text: object) -> str:
@@ -51,7 +46,7 @@ def medicine_lines(med: Medicine, lex: Lexicon | None = None) -> list[str]:
         if classes:
             out.append(
                 QCoreApplication.translate("MedicationText", "{0}（按词表：{1}）").format(
-                    name, "、".join(dict.fromkeys(classes))
+                    name, join_names(dict.fromkeys(classes))
                 )
             )
         else:
@@ -60,10 +55,10 @@ def medicine_lines(med: Medicine, lex: Lexicon | None = None) -> list[str]:
         out.append(QCoreApplication.translate("MedicationText", "{0}（类别，按词表）").format(lex.label(cid)))
     herbs = [i for i in med.ingredients if i not in med.entries]
     if herbs:
-        out.append(QCoreApplication.translate("MedicationText", "成份：{0}").format("、".join(herbs)))
+        out.append(QCoreApplication.translate("MedicationText", "成份：{0}").format(join_names(herbs)))
     if med.unresolved:
         out.append(
-            QCoreApplication.translate("MedicationText", "未识别：{0}").format("、".join(med.unresolved))
+            QCoreApplication.translate("MedicationText", "未识别：{0}").format(join_names(med.unresolved))
         )
     if not out:
         out.append(QCoreApplication.translate("MedicationText", "药名未能对上词表"))
@@ -137,15 +132,15 @@ class FindingCard(QFrame):
         f = self.finding
         self.section.setText(
             QCoreApplication.translate("MedicationText", "说明书原文 · 【{0}】").format(
-                _translated(SECTION_TEXT.get(f.section, f.section_label))
+                section_label(f.section, f.section_label)
             )
         )
         self.quote.setText(_quote_html(f))
         self.why.setText(
-            QCoreApplication.translate("MedicationText", "匹配：{0}").format("、".join(f.matched))
+            QCoreApplication.translate("MedicationText", "匹配：{0}").format(join_names(f.matched))
             + "\n"
             + QCoreApplication.translate("MedicationText", "依据：{0}").format(
-                "；".join(core_text(v) for v in f.via)
+                ("; " if english_mode() else "；").join(core_text(v) for v in f.via)
             )
         )
         flags = []

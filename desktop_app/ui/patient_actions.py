@@ -133,7 +133,8 @@ class PatientOffer(QFrame):
 
 
 class PatientRow(QWidget):
-    """Under the record view's toolbar: the patients the shown record belongs to, 加入患者 ▾ and 用药核对."""
+    """Under the record view's toolbar: the patients the shown record belongs to, 加入患者 ▾ and 用药核对.
+    A record under no patient has no row: only ``inline_join`` (加入患者 ▾), among the record's actions."""
 
     def __init__(self, menu: QMenu, check: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +146,12 @@ class PatientRow(QWidget):
         self.join_button.setMenu(menu)
         self.join_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.join_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.inline_join = QToolButton(self)
+        self.inline_join.setObjectName("join-patient-inline")
+        self.inline_join.setMenu(menu)
+        self.inline_join.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.inline_join.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.inline_join.setAutoRaise(True)
         self.check_button = QToolButton(self)
         self.check_button.setObjectName("check-patient")
         self.check_button.clicked.connect(check)
@@ -168,6 +175,8 @@ class PatientRow(QWidget):
         self.check_button.setVisible(bool(self.names))
         self.join_button.setText(self.tr("加入患者"))
         self.join_button.setToolTip(self.tr("把这条记录归到一位患者（或一次就诊）下，做用药核对"))
+        self.inline_join.setText(self.join_button.text())
+        self.inline_join.setToolTip(self.join_button.toolTip())
         self.check_button.setText(self.tr("用药核对"))
         self.check_button.setToolTip(self.tr("这位患者的几份说明书之间彼此提到的地方"))
 
@@ -220,6 +229,7 @@ class PatientActions(QObject):
         self.panel_menu.aboutToShow.connect(lambda: self._fill(self.panel_menu, self._shown_ids))
         self.row = PatientRow(self.panel_menu, lambda: self.open_check(), panel)
         panel.add_output_widget(self.row)
+        panel.add_action_widget(self.row.inline_join)
         panel.record_shown.connect(self._record_shown)
         panel.record_changed.connect(self.record_updated)
         window.installEventFilter(self)  # LanguageChange
@@ -235,10 +245,11 @@ class PatientActions(QObject):
         selected = bool(self._records.selected_ids())
         self.new_action.setEnabled(selected)
         self.join_action.setEnabled(selected)
-        self.row.setVisible(self._panel.record_id is not None)
+        shown = self._panel.record_id is not None
+        self.row.setVisible(shown and bool(self.row.names))
+        self.row.inline_join.setVisible(shown and not self.row.names)
 
     def _record_shown(self, _record: object) -> None:
-        self.update_actions()
         rid = self._panel.record_id
         try:
             mine = self._store.patients_of(rid) if rid is not None else []
@@ -246,6 +257,7 @@ class PatientActions(QObject):
             self._messages.exception(exc, self.tr("读取患者"))
             mine = []
         self.row.set_patients([patient_name(p) for p in mine])
+        self.update_actions()
 
     def _fill(self, menu: QMenu, targets: Callable[[], list[int]]) -> None:
         """新建患者, then each patient: the records ``targets()`` gives go to the one chosen."""

@@ -180,7 +180,7 @@ class ReadAloudBar(QFrame):
             keep = self.sections.keys()
         self.record = record
         choices = sheet_choices(record)
-        current = [(key, box.text()) for key, box in self.sections.boxes.items()]
+        current = [(key, box.property("header")) for key, box in self.sections.boxes.items()]
         if keep is None or current != [(s.key, s.label) for s in choices]:
             self.sections.set_sections(choices, keep)
         self._update_buttons()

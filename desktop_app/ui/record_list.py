@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.store import FAILED, QUEUED, READING, RecordStore, RecordView, StoreError
 from desktop_app.ui.messages import MessageCenter
+from desktop_app.ui.section_names import section_label
 from desktop_app.ui.status_text import status_badge, status_color
 from desktop_app.ui.thumbnails import ThumbnailCache
 
@@ -285,7 +286,11 @@ class RecordList(QWidget):
             if self.query:
                 hits = self._store.search_hits(self.query, limit=LIST_LIMIT)
                 records = [hit.record for hit in hits]
-                snippets = {hit.record.id: f"{hit.label}：{hit.snippet}" for hit in hits if hit.snippet}
+                snippets = {
+                    hit.record.id: f"{section_label(hit.key, hit.label)}：{hit.snippet}"
+                    for hit in hits
+                    if hit.snippet
+                }
             else:
                 records = self._store.list_records(limit=LIST_LIMIT, include_ocr=False)
         except StoreError as exc:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from desktop_app.core.store import (
     RecordView,
     StoreError,
 )
+from desktop_app.ui.action_row import ActionRow
 from desktop_app.ui.field_editor import FieldEditor
 from desktop_app.ui.image_view import ImageView
 from desktop_app.ui.messages import MessageCenter
@@ -85,20 +85,15 @@ class RecordPanel(QWidget):
         self.meta.setWordWrap(True)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.actions_bar = QToolBar(right)
-        self.actions_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # the record's actions, then its outputs (and the patient's 加入患者 while it has none): buttons that
+        # wrap onto a second line where the line is too short, never hidden behind a toolbar's » button
+        self.action_row = ActionRow(right)
         self.review_action = QAction(self)
         self.reread_action = QAction(self)
         self.cancel_action = QAction(self)
-        self.actions_bar.addAction(self.review_action)
-        self.actions_bar.addAction(self.reread_action)
-        self.actions_bar.addAction(self.cancel_action)
         self.review_action.triggered.connect(lambda: self.review.toggle_reviewed())
         self.reread_action.triggered.connect(self._reread)
         self.cancel_action.triggered.connect(self._cancel)
-        self.output_toolbar = QToolBar(right)
-        self.output_toolbar.setObjectName("output-actions")
-        self.output_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.print_action = QAction(self)
         self.speak_action = QAction(self)
         self.print_action.setObjectName("print_action")
@@ -107,8 +102,11 @@ class RecordPanel(QWidget):
         self.speak_action.setCheckable(True)
         self.print_action.setEnabled(False)
         self.speak_action.setEnabled(False)
-        self.output_toolbar.addAction(self.print_action)
-        self.output_toolbar.addAction(self.speak_action)
+        for action in (self.review_action, self.reread_action, self.cancel_action):
+            self.action_row.add_action(action)
+        self.action_row.add_gap()
+        for action in (self.print_action, self.speak_action):
+            self.action_row.add_action(action)
 
         self.notes = RecordNotes(right)
         self.fields = FieldsPane(right)
@@ -121,15 +119,11 @@ class RecordPanel(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)
-        bars = QHBoxLayout()
-        bars.addWidget(self.actions_bar)
-        bars.addStretch(1)
-        bars.addWidget(self.output_toolbar)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addLayout(title_row)
         right_layout.addWidget(self.meta)
-        right_layout.addLayout(bars)
+        right_layout.addWidget(self.action_row)
         self._outputs = QVBoxLayout()  # the read-aloud bar goes here, under the toolbar
         self._outputs.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(self._outputs)
@@ -230,6 +224,10 @@ class RecordPanel(QWidget):
         """Put ``widget`` (the read-aloud bar) under the record's toolbar."""
         self._outputs.addWidget(widget)
 
+    def add_action_widget(self, widget: QWidget) -> None:
+        """Put ``widget`` (a button) at the end of the record's actions, on their line."""
+        self.action_row.add_widget(widget)
+
     def highlight_field(self, field_id: int | None) -> None:
         """Frame the field being read aloud and scroll to it; None removes the frame."""
         self.fields.highlight_field(field_id)
@@ -265,7 +263,11 @@ class RecordPanel(QWidget):
             f"background: {color}; color: white; border-radius: 6px; padding: 3px 10px; font-weight: bold;"
         )
         when = record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        parts = [self.tr("来源：{0}").format(record.source_path), self.tr("导入时间：{0}").format(when)]
+        # the file's name (its folder in the tooltip): a long path took two more lines from the fields
+        parts = [
+            self.tr("来源：{0}").format(source_name(record.source_path)),
+            self.tr("导入时间：{0}").format(when),
+        ]
         if record.engine:
             parts.append(self.tr("识别引擎：{0}").format(record.engine))
         if record.reviewed_at is not None:
@@ -273,6 +275,7 @@ class RecordPanel(QWidget):
                 self.tr("核对时间：{0}").format(record.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M"))
             )
         self.meta.setText("　".join(parts))
+        self.meta.setToolTip(self.tr("来源：{0}").format(record.source_path))
         self.notes.set_record(record)
         reviewed = record.status == REVIEWED
         self.review_action.setText(self.tr("取消“已核对”") if reviewed else self.tr("标记为已核对"))

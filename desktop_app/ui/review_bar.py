@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.checking import ACCEPTED, CORRECTED, RUN_IN, SUSPECT, ItemState, open_count
+from desktop_app.ui.section_names import english_mode, section_label
 
 LIST_ROWS = 3  # rows in view (each as tall as its wrapped text); more scroll
 STATE_SYMBOLS = {ACCEPTED: "✔", CORRECTED: "✎"}  # open: ●
@@ -48,7 +49,8 @@ def item_words(state: ItemState) -> str:
         why = QCoreApplication.translate("ReviewBar", "“{0}”把握不大（{1}%）").format(
             item.text, round(item.confidence * 100)
         )
-    return f"{symbol} {item.label}：{why}　…{context}…"
+    colon, gap = (": ", "  ") if english_mode() else ("：", "　")
+    return f"{symbol} {section_label(item.key, item.label)}{colon}{why}{gap}…{context}…"
 
 
 def state_words(state: ItemState) -> str:

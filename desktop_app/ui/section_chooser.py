@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from desktop_app.core.leaflet import leaflet_from_record, sheet_content
 from desktop_app.core.sheet import DEFAULT_SHEET_KEYS, SheetSection
 from desktop_app.core.store import READ, REVIEWED, RecordView
+from desktop_app.ui.section_names import section_label
 
 #: sections offered besides DEFAULT_SHEET_KEYS (unchecked at first): what else a patient may need
 EXTRA_KEYS: tuple[str, ...] = (
@@ -62,7 +63,8 @@ class SectionChooser(QWidget):
             box.deleteLater()
         self.boxes = {}
         for i, section in enumerate(sections):
-            box = QCheckBox(section.label, self)
+            box = QCheckBox(section_label(section.key, section.label), self)
+            box.setProperty("header", section.label)
             box.setObjectName(f"section-{section.key}")
             box.setChecked(section.key in ticked)
             box.toggled.connect(self.changed)
@@ -77,3 +79,9 @@ class SectionChooser(QWidget):
         wanted = set(keys)
         for key, box in self.boxes.items():
             box.setChecked(key in wanted)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # "Dosage · 用法用量" in English, 用法用量 in Chinese
+            for key, box in self.boxes.items():
+                box.setText(section_label(key, str(box.property("header"))))
+        super().changeEvent(event)

@@ -4,523 +4,758 @@
 <context>
     <name>CoreMessage</name>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="19"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="20"/>
         <source>剂量中的“{text}”识别把握不大（{confidence}），请对照原图核对：…{context}…</source>
         <translation>Not sure of “{text}” in a dose ({confidence}): check it against the picture: …{context}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="22"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="23"/>
         <source>“{marker}”前面可能漏了换行，请对照原图核对：…{context}…</source>
         <translation>A line break may be missing before “{marker}”: check it against the picture: …{context}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="25"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="26"/>
         <source>未找到以下部分：{sections}</source>
         <translation>Sections not found: {sections}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="26"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="27"/>
         <source>小标题“{read}”未能认清，按说明书各部分的顺序当作【{header}】，请对照原图核对</source>
         <translation>The heading “{read}” could not be read; by the usual order of an insert&apos;s sections it was taken as 【{header}】. Check it against the image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="29"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="30"/>
         <source>字迹模糊的小标题按已知的小标题读出：{headers}，请对照原图核对</source>
         <translation>Blurred headings were read as known headings: {headers}. Check them against the image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="32"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="33"/>
         <source>HunyuanOCR 未使用：{reason}；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: {reason}; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="33"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="34"/>
         <source>HunyuanOCR 未使用：未找到 HunyuanOCR 模型文件；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: its model files were not found; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="36"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="37"/>
         <source>HunyuanOCR 未使用：这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢；已使用内置 CPU 引擎</source>
         <translation>HunyuanOCR not used: this computer has no usable GPU (CUDA / Apple MPS), and HunyuanOCR is too slow on the CPU; the built-in CPU engine reads instead</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="40"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="41"/>
         <source>已取消识别</source>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="41"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="42"/>
+        <source>第 {page} 张图片：{note}</source>
+        <translation>Image {page}: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="43"/>
+        <source>{primary} 未使用：{reason}；已由{fallback}识别</source>
+        <translation>{primary} not used: {reason}; read by the {fallback} instead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="46"/>
+        <source>{primary} 未能识别此图：{reason}；已由{fallback}识别</source>
+        <translation>{primary} could not read this image: {reason}; read by the {fallback} instead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="49"/>
+        <source>HunyuanOCR</source>
+        <translation>HunyuanOCR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="50"/>
+        <source>HunyuanOCR 服务</source>
+        <translation>HunyuanOCR service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="51"/>
+        <source>内置 CPU 引擎</source>
+        <translation>built-in CPU engine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="52"/>
+        <source>不可用</source>
+        <translation>unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="53"/>
+        <source>图片方向不正，已旋转 {rotation}° 后识别</source>
+        <translation>The picture was not upright: it was turned {rotation}° before reading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="54"/>
+        <source>未安装 PyTorch，无法运行 HunyuanOCR</source>
+        <translation>PyTorch is not installed: HunyuanOCR cannot run</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="55"/>
+        <source>未知的精度 {dtype}（可选 {choices}）</source>
+        <translation>Unknown precision {dtype} (choose from {choices})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="56"/>
+        <source>没有可用的 CUDA GPU</source>
+        <translation>No CUDA GPU available</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="57"/>
+        <source>没有可用的 Apple MPS GPU</source>
+        <translation>No Apple MPS GPU available</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="58"/>
+        <source>未知的设备 {device}</source>
+        <translation>Unknown device {device}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="59"/>
+        <source>HunyuanOCR 模型文件不完整（{problems}）：{path}</source>
+        <translation>The HunyuanOCR model files are incomplete ({problems}): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="62"/>
+        <source>HunyuanOCR 模型文件夹里没有对话模板（chat_template.jinja / chat_template.json）：{path}</source>
+        <translation>The HunyuanOCR model folder has no chat template (chat_template.jinja / chat_template.json): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="66"/>
+        <source>缺少运行 HunyuanOCR 的软件包：{error}</source>
+        <translation>A package HunyuanOCR needs is missing: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="67"/>
+        <source>无法加载 HunyuanOCR 模型（{error}）</source>
+        <translation>The HunyuanOCR model could not be loaded ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="68"/>
+        <source>HunyuanOCR 输出陷入重复循环，无法得到可用结果</source>
+        <translation>HunyuanOCR got stuck repeating itself: no usable result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="69"/>
+        <source>HunyuanOCR 数值溢出（{dtype}），改用 fp32 视觉编码器和较低分辨率后仍无法得到可用结果</source>
+        <translation>HunyuanOCR overflowed ({dtype}); still no usable result with the fp32 vision encoder and a lower resolution</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="72"/>
+        <source>HunyuanOCR 数值溢出，且找不到视觉编码器以改用 fp32</source>
+        <translation>HunyuanOCR overflowed, and its vision encoder was not found to switch it to fp32</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="75"/>
+        <source>{url} 等待回答超时</source>
+        <translation>{url} took too long to answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="76"/>
+        <source>HunyuanOCR 服务 {url} 等待回答超时（{seconds} 秒），未重新发送以免重复识别</source>
+        <translation>The HunyuanOCR service {url} did not answer in time ({seconds} s); not sent again, so as not to read twice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="79"/>
+        <source>无法连接 {url}（{error}）</source>
+        <translation>Cannot connect to {url} ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="80"/>
+        <source>服务返回 {status} {detail}</source>
+        <translation>The service answered {status} {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="81"/>
+        <source>HunyuanOCR 服务拒绝了请求（HTTP {status}）：{detail}</source>
+        <translation>The HunyuanOCR service refused the request (HTTP {status}): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="82"/>
+        <source>HunyuanOCR 服务不可用：{reason}</source>
+        <translation>The HunyuanOCR service is not available: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="83"/>
+        <source>HunyuanOCR 服务出错：{reason}</source>
+        <translation>The HunyuanOCR service failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="84"/>
+        <source>HunyuanOCR 服务的回答中断（{error}）</source>
+        <translation>The HunyuanOCR service&apos;s answer broke off ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="85"/>
+        <source>HunyuanOCR 服务返回的不是 JSON</source>
+        <translation>The HunyuanOCR service did not answer in JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="86"/>
+        <source>HunyuanOCR 服务 {url} 超过 {seconds} 秒没有继续回答，未重新发送以免重复识别</source>
+        <translation>The HunyuanOCR service {url} stopped answering for over {seconds} s; not sent again, so as not to read twice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="89"/>
+        <source>HunyuanOCR 服务的回答格式不对（没有 choices[0].message.content）</source>
+        <translation>The HunyuanOCR service&apos;s answer is malformed (no choices[0].message.content)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="92"/>
+        <source>HunyuanOCR 服务的流式回答格式不对</source>
+        <translation>The HunyuanOCR service&apos;s streamed answer is malformed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="93"/>
+        <source>HunyuanOCR 服务的回答中断（流式回答没有正常结束）</source>
+        <translation>The HunyuanOCR service&apos;s answer broke off (the stream did not end properly)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="94"/>
+        <source>HunyuanOCR 服务没有列出任何模型（/v1/models）</source>
+        <translation>The HunyuanOCR service lists no model (/v1/models)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="95"/>
+        <source>HunyuanOCR 服务的 vLLM 版本 {found} 低于 {need}：不同尺寸的图片同批识别时可能串图（vllm PR #30344），请升级 vLLM；启动参数应包含 {flags}</source>
+        <translation>The HunyuanOCR service runs vLLM {found}, older than {need}: images of different sizes read in one batch may get mixed up (vllm PR #30344). Please upgrade vLLM; start it with {flags}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="99"/>
+        <source>文件夹不存在：{path}</source>
+        <translation>The folder does not exist: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="100"/>
+        <source>缺少 config.json</source>
+        <translation>config.json is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="101"/>
+        <source>{file} 无法读取：{error}</source>
+        <translation>{file} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="102"/>
+        <source>config.json 的 model_type 不是 hunyuan_vl（是 {found}），不是 HunyuanOCR 模型</source>
+        <translation>config.json&apos;s model_type is not hunyuan_vl (it is {found}): not a HunyuanOCR model</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="105"/>
+        <source>缺少权重文件（*.safetensors）</source>
+        <translation>The weights (*.safetensors) are missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="106"/>
+        <source>缺少权重分片：{files}</source>
+        <translation>Weight shards are missing: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="107"/>
+        <source>缺少分词器文件（tokenizer.json / tokenizer_config.json）</source>
+        <translation>The tokenizer files (tokenizer.json / tokenizer_config.json) are missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="110"/>
+        <source>缺少图像处理配置（preprocessor_config.json / processor_config.json）</source>
+        <translation>The image processor&apos;s configuration (preprocessor_config.json / processor_config.json) is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="113"/>
+        <source>{path} 不是完整的 HunyuanOCR 模型文件夹：{problems}</source>
+        <translation>{path} is not a complete HunyuanOCR model folder: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="116"/>
+        <source>{header}（原读作“{read}”）</source>
+        <translation>{header} (read as “{read}”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="117"/>
+        <source>未设置 HunyuanOCR 服务地址（--remote-url 或环境变量 {env}）</source>
+        <translation>No HunyuanOCR service address is set (--remote-url or the environment variable {env})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="120"/>
+        <source>未找到 HunyuanOCR 模型文件（用 `python main.py model import 文件夹` 导入，或 `python main.py model download` 下载）</source>
+        <translation>HunyuanOCR model files not found (import them with `python main.py model import FOLDER`, or download them with `python main.py model download`)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/core_text.py" line="124"/>
         <source>{name}（药名）</source>
         <translation>{name} (the drug&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="42"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="125"/>
         <source>“{typed}”即 {name}（词表）</source>
         <translation>“{typed}” is {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="43"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="126"/>
         <source>{name} 是 {label} 的通用名（词表）</source>
         <translation>{name} is the generic name of {label} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="44"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="127"/>
         <source>{alias} 是 {name} 的别名（词表）</source>
         <translation>{alias} is another name of {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="45"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="128"/>
         <source>{part} 是 {name} 的成份（词表）</source>
         <translation>{part} is an ingredient of {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="46"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="129"/>
         <source>{alias}（{part}）是 {name} 的成份（词表）</source>
         <translation>{alias} ({part}) is an ingredient of {name} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="47"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="130"/>
         <source>{part} 是 {name} 的成份（成份）</source>
         <translation>{part} is an ingredient of {name} (its 成份 section)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="48"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="131"/>
         <source>{alias}（{part}）是 {name} 的成份（成份）</source>
         <translation>{alias} ({part}) is an ingredient of {name} (its 成份 section)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="49"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="132"/>
         <source>{name} 属于 {group}（词表）</source>
         <translation>{name} is one of the {group} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="50"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="133"/>
         <source>{part}（{name} 的成份）属于 {group}（词表）</source>
         <translation>{part} (an ingredient of {name}) is one of the {group} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="51"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="134"/>
         <source>“{found}”与 {word} 相差一个字（可能是识别错误）</source>
         <translation>“{found}” differs from {word} by one character (perhaps misread)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="52"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="135"/>
         <source>无法读取已保存的图片副本：{reason}</source>
         <translation>The stored copy of the picture cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="53"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="136"/>
         <source>内存不足，无法读取这张图片</source>
         <translation>Not enough memory to read this picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="54"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="137"/>
         <source>识别时程序出错（{name}），详情已写入日志</source>
         <translation>The program failed while reading ({name}); the details are in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="55"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="138"/>
         <source>这是一个文件夹，不是图片文件：{path}</source>
         <translation>This is a folder, not a picture: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="56"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="139"/>
         <source>文件太大（{size} MB），不像是说明书图片：{path}</source>
         <translation>The file is too large ({size} MB) to be a picture of an insert: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="59"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="142"/>
         <source>文件太大，不像是说明书图片：{path}</source>
         <translation>The file is too large to be a picture of an insert: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="60"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="143"/>
         <source>找不到文件：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="61"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="144"/>
         <source>没有权限读取文件（可能被其他程序占用）：{path}</source>
         <translation>No permission to read the file (another program may be using it): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="62"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="145"/>
         <source>无法读取文件：{path}（{reason}）</source>
         <translation>Cannot read the file: {path} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="63"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="146"/>
         <source>打开文件超时（可能被其他程序占用或在网络盘上）：{path}</source>
         <translation>Opening the file timed out (another program may hold it, or it is on a network drive): {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="66"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="149"/>
         <source>这不是普通文件，而是管道文件（FIFO），没有读取：{path}</source>
         <translation>Not a regular file but a pipe (FIFO); not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="67"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="150"/>
         <source>这不是普通文件，而是套接字文件，没有读取：{path}</source>
         <translation>Not a regular file but a socket; not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="68"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="151"/>
         <source>这不是普通文件，而是设备文件，没有读取：{path}</source>
         <translation>Not a regular file but a device; not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="69"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="152"/>
         <source>这不是普通文件，而是特殊文件，没有读取：{path}</source>
         <translation>Not a regular file; not read: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="70"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="153"/>
         <source>文件是空的（0 字节）</source>
         <translation>The file is empty (0 bytes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="71"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="154"/>
         <source>这是 PDF 文件：请导出为图片后再导入</source>
         <translation>This is a PDF file: export it as a picture, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="72"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="155"/>
         <source>不支持 HEIC 格式：请在手机上另存为 JPG 后再导入</source>
         <translation>HEIC is not supported: save it as JPG on the phone, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="73"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="156"/>
         <source>不支持 AVIF 格式：请在手机上另存为 JPG 后再导入</source>
         <translation>AVIF is not supported: save it as JPG on the phone, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="74"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="157"/>
         <source>不支持 {format} 格式：请另存为 JPG 或 PNG 后再导入</source>
         <translation>{format} is not supported: save it as JPG or PNG, then import that</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="77"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="160"/>
         <source>不是图片文件</source>
         <translation>Not a picture file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="78"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="161"/>
         <source>图片太大，内存不足，无法读取</source>
         <translation>The picture is too large: not enough memory to read it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="79"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="162"/>
         <source>图片文件不完整（可能还在下载或传输中断）</source>
         <translation>The picture file is incomplete (still downloading, or the transfer broke off)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="80"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="163"/>
         <source>图片文件已损坏，无法读取（{format}）</source>
         <translation>The picture file is damaged and cannot be read ({format})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="81"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="164"/>
         <source>图片尺寸过大（约 {megapixels} 百万像素），为安全起见没有读取</source>
         <translation>The picture is too large (about {megapixels} megapixels); not read, to be safe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="84"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="167"/>
         <source>图片尺寸过大（尺寸异常），为安全起见没有读取</source>
         <translation>The picture&apos;s size is abnormal; not read, to be safe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="85"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="168"/>
         <source>图片尺寸过大（{width}×{height}，约 {megapixels} 百万像素，上限 {limit} 百万），为安全起见没有读取</source>
         <translation>The picture is too large ({width}×{height}, about {megapixels} megapixels, limit {limit}); not read, to be safe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="89"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="172"/>
         <source>动图只读取了第一帧</source>
         <translation>Only the first frame of the animation was read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="90"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="173"/>
         <source>多页 TIFF（共 {frames} 页）只读取了第一页</source>
         <translation>Only the first page of this {frames}-page TIFF was read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="91"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="174"/>
         <source>文件包含 {frames} 张图片，只读取了第一张</source>
         <translation>The file holds {frames} pictures; only the first was read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="92"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="175"/>
         <source>文件扩展名 {ext} 与实际格式 {format} 不符，已按实际格式读取</source>
         <translation>The file name ends in {ext} but the file is {format}; it was read as {format}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="95"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="178"/>
         <source>已按EXIF方向旋转</source>
         <translation>Turned upright by its EXIF orientation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="96"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="179"/>
         <source>EXIF 方向信息有误，未旋转</source>
         <translation>The EXIF orientation is invalid; not turned</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="97"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="180"/>
         <source>CMYK 图像已转换为 RGB</source>
         <translation>CMYK picture converted to RGB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="98"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="181"/>
         <source>高位深灰度图像已转换为 8 位</source>
         <translation>High bit-depth greyscale picture converted to 8 bits</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="99"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="182"/>
         <source>透明背景已填充为白色</source>
         <translation>Transparent background filled with white</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="100"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="183"/>
         <source>正在加载内置识别模型</source>
         <translation>loading the built-in engine&apos;s model</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="101"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="184"/>
         <source>内置识别模型已就绪</source>
         <translation>built-in engine ready</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="102"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="185"/>
         <source>HunyuanOCR 已就绪</source>
         <translation>HunyuanOCR ready</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="103"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="186"/>
         <source>检测设备</source>
         <translation>finding the device</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="104"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="187"/>
         <source>导入 transformers</source>
         <translation>importing transformers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="105"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="188"/>
         <source>加载分词器与图像处理器</source>
         <translation>loading the tokenizer and image processor</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="106"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="189"/>
         <source>加载模型权重（{dtype}）</source>
         <translation>loading the model weights ({dtype})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="107"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="190"/>
         <source>移到 {device}</source>
         <translation>moving to {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="108"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="191"/>
         <source>内置识别引擎 RapidOCR 未安装（pip install rapidocr onnxruntime）</source>
         <translation>The built-in engine RapidOCR is not installed (pip install rapidocr onnxruntime)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="111"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="194"/>
         <source>内置识别引擎缺少模型文件（{files}），请重新安装 rapidocr 软件包</source>
         <translation>The built-in engine&apos;s model files are missing ({files}): reinstall the rapidocr package</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="114"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="197"/>
         <source>HunyuanOCR 超时：超过了每张图 {budget} 秒的时间预算</source>
         <translation>HunyuanOCR timed out: over the time budget of {budget} s per picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="115"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="198"/>
         <source>HunyuanOCR 内存不足：这张图太大，无法在这台电脑上识别</source>
         <translation>HunyuanOCR ran out of memory: this picture is too large to read on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="118"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="201"/>
         <source>HunyuanOCR 显存不足（{device}）：这张图太大，无法在这台电脑的 GPU 上识别</source>
         <translation>HunyuanOCR ran out of GPU memory ({device}): this picture is too large for this computer&apos;s GPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="121"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="204"/>
         <source>显存不足，无法加载 HunyuanOCR 模型</source>
         <translation>Not enough GPU memory to load the HunyuanOCR model</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="122"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="205"/>
         <source>合并前有 {count} 处修改没有带入（那部分文字跨页或识别结果不同）；拆分后原记录的修改仍在</source>
         <translation>{count} edit(s) made before merging were not carried over (that text runs across pages or was read differently); splitting brings back the records with their edits</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="126"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="209"/>
         <source>拆分前合并记录上的修改没有带回（那部分文字跨页或识别结果不同）：【{label}】{value}</source>
         <translation>An edit of the merged record was not carried back (that text runs across pages or was read differently): 【{label}】{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="129"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="212"/>
         <source>没有用法用量的文字</source>
         <translation>There is no dosage text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="130"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="213"/>
         <source>这条记录没有用法用量，请按医嘱填写</source>
         <translation>This record has no dosage section; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="131"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="214"/>
         <source>用量或次数是一个范围（如 一次1～2片），请按医嘱填写</source>
         <translation>The dose or the number of times is a range (e.g. 1-2 tablets at a time); fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="132"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="215"/>
         <source>用法用量中有“{words}”：不止一种用法，请按医嘱填写</source>
         <translation>The dosage says “{words}”: more than one regimen; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="135"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="218"/>
         <source>用法用量中有“{words}”：用量可多可少，请按医嘱填写</source>
         <translation>The dosage says “{words}”: the dose may vary; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="136"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="219"/>
         <source>说明书写的是“{words}”服用，不是固定时间，请按医嘱填写</source>
         <translation>The insert says to take it “{words}”, not at fixed times; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="139"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="222"/>
         <source>说明书写的是“{words}”，不是每天固定几次，请按医嘱填写</source>
         <translation>The insert says “{words}”, not a fixed number of times a day; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="142"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="225"/>
         <source>没有读到清楚的每次用量（如 一次1片），请按医嘱填写</source>
         <translation>No clear dose per time was read (e.g. 一次1片, 1 tablet at a time); fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="145"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="228"/>
         <source>用法用量中有几种用量（如成人与儿童、首次与以后），请按医嘱填写</source>
         <translation>The dosage gives several doses (e.g. adults and children, first dose and later); fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="148"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="231"/>
         <source>用量按年龄或体重区分，请按医嘱填写</source>
         <translation>The dose depends on age or weight; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="149"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="232"/>
         <source>用法用量中有“或”另一种用法，请按医嘱填写</source>
         <translation>The dosage gives an alternative (“或”, or); fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="150"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="233"/>
         <source>一日几次有几种说法，请按医嘱填写</source>
         <translation>The number of times a day is given more than once, differently; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="151"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="234"/>
         <source>用量中有识别不确定的字“{text}”，请先核对原件</source>
         <translation>The reader was unsure of “{text}” in the dose; check the original insert first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="152"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="235"/>
         <source>一日{times}次与所写的服药时间不一致，请按医嘱填写</source>
         <translation>{times} times a day does not match the times of day named; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="155"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="238"/>
         <source>一日1次，说明书没有写在什么时间服用，请按医嘱填写</source>
         <translation>Once a day, but the insert does not say when; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="158"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="241"/>
         <source>没有写一日几次，请按医嘱填写</source>
         <translation>The insert does not say how many times a day; fill in the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="159"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="242"/>
         <source>一日{times}次，请按医嘱填写服药时间</source>
         <translation>{times} times a day; fill in the times of the prescription</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="160"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="243"/>
         <source>说明书写有“空腹”，请按需要选择饭前</source>
         <translation>The insert says “空腹” (on an empty stomach); choose Before meals if that is meant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="161"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="244"/>
         <source>饭前、饭后、随餐的说法不止一种，未填，请按医嘱选择</source>
         <translation>The insert gives more than one of before / after / with meals; left empty, choose as prescribed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="164"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="247"/>
         <source>每次{dose}，用量较大，请核对原件</source>
         <translation>{dose} at a time is a large dose; check the original insert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="165"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="248"/>
         <source>PDF 文件有密码保护，无法打开：请去掉密码后再导入</source>
         <translation>The PDF is password-protected and cannot be opened: remove the password, then import it again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="166"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="249"/>
         <source>PDF 文件已损坏或不完整，无法读取</source>
         <translation>The PDF file is damaged or incomplete and cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="167"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="250"/>
         <source>PDF 文件里没有页面</source>
         <translation>The PDF file has no pages</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="168"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="251"/>
         <source>PDF 共 {pages} 页，超过 {limit} 页的上限，不像是一份说明书：请只保留说明书的几页再导入</source>
         <translation>The PDF has {pages} pages, more than the limit of {limit}; that is not one package insert: keep only the insert&apos;s pages, then import it again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="172"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="255"/>
         <source>PDF 第 {page} 页已损坏，无法读取</source>
         <translation>Page {page} of the PDF is damaged and cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="173"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="256"/>
         <source>PDF 的页面太大（{width}×{height} 厘米），不像是说明书，没有读取</source>
         <translation>The PDF&apos;s page is too large ({width}×{height} cm) for a package insert; it was not read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="176"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="259"/>
         <source>PDF 第 {page} 页很大，按 {dpi} dpi 渲染</source>
         <translation>Page {page} of the PDF is large; it was rendered at {dpi} dpi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="177"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="260"/>
         <source>PDF 第 {page} 页没有文字层（扫描件），已识别页面图像</source>
         <translation>Page {page} of the PDF has no text layer (a scan); the page image was read by OCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="180"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="263"/>
         <source>PDF 第 {page} 页只有扫描件附带的隐藏文字，未采用，已识别页面图像</source>
         <translation>Page {page} of the PDF only has the hidden text a scanner adds; it was not used, the page image was read by OCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="183"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="266"/>
         <source>PDF 第 {page} 页的文字层无法解码（乱码），已识别页面图像</source>
         <translation>The text layer of page {page} of the PDF cannot be decoded (garbled); the page image was read by OCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="186"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="269"/>
         <source>这张 PNG 带有无法验证的 PDF 文字层（不是本程序为这幅图写的），未采用，已按图片识别</source>
         <translation>This PNG carries a PDF text layer that cannot be verified (this app did not write it for this picture); it was not used and the picture was read by OCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="192"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="275"/>
         <source>未找到 HunyuanOCR 模型文件</source>
         <extracomment>short reasons for the status bar: why the built-in engine reads (code -&gt; reason)</extracomment>
         <translation>HunyuanOCR model not found</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/core_text.py" line="193"/>
+        <location filename="../../desktop_app/ui/core_text.py" line="276"/>
         <source>没有可用的 GPU</source>
         <translation>no usable GPU</translation>
     </message>
@@ -586,52 +821,52 @@ You can go on working. If it happens again, restart the program and send this fi
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="258"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="259"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="267"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="268"/>
         <source>说明书开头</source>
         <translation>Opening text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="269"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="270"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="274"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="275"/>
         <source>（已修改）</source>
         <translation>(edited)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="276"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="277"/>
         <source>识别结果已更新，与您的修改不同：上面是您的修改，下面是新的识别结果</source>
         <translation>The engine&apos;s new reading differs from your edit: your edit is above, the new reading below</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="278"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="279"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="279"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="280"/>
         <source>丢弃修改，改回识别出的文字（修改记录会保留）</source>
         <translation>Discard the changes and go back to the text as read (the change history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="280"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="281"/>
         <source>识别原文</source>
         <translation>Text as read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="281"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="282"/>
         <source>显示识别出的原始文字</source>
         <translation>Show the text as the engine read it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/field_editor.py" line="282"/>
+        <location filename="../../desktop_app/ui/field_editor.py" line="283"/>
         <source>识别把握不大，请核对原图</source>
         <translation>Not sure of this reading: please check it against the picture</translation>
     </message>
@@ -900,113 +1135,93 @@ Data folder: {1}</translation>
 <context>
     <name>MedicationText</name>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="22"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="23"/>
         <source>以下是说明书原文（说明书怎么写），不是用药建议；能否一起用，请问医生或药师。</source>
         <extracomment>the core&apos;s sentences (core.medication.NO_VERDICT / NOTHING_FOUND), for lupdate</extracomment>
         <translation>Below is what the inserts themselves say, word for word. It is not advice: whether these medicines can be taken together is for a doctor or pharmacist to say.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="25"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="26"/>
         <source>这些说明书中没有找到彼此提及的内容。这不表示这些药可以一起服用，请咨询医生或药师。</source>
         <translation>These inserts were not found to mention each other. This does not mean the medicines can be taken together: ask a doctor or pharmacist.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="29"/>
-        <source>警示语</source>
-        <translation>警示语 (warning)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="30"/>
-        <source>药物相互作用</source>
-        <translation>药物相互作用 (interactions)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="31"/>
-        <source>禁忌</source>
-        <translation>禁忌 (contraindications)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="32"/>
-        <source>注意事项</source>
-        <translation>注意事项 (precautions)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="53"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="48"/>
         <source>{0}（按词表：{1}）</source>
         <translation>{0} (lexicon: {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="58"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="53"/>
         <source>{0}（按词表）</source>
         <translation>{0} (lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="60"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="55"/>
         <source>{0}（类别，按词表）</source>
         <translation>{0} (a class, lexicon)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="63"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="58"/>
         <source>成份：{0}</source>
         <translation>Ingredients: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="66"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="61"/>
         <source>未识别：{0}</source>
         <translation>Not recognised: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="69"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="64"/>
         <source>药名未能对上词表</source>
         <translation>The drug name is not in the lexicon</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="139"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="134"/>
         <source>说明书原文 · 【{0}】</source>
         <translation>The insert&apos;s own words · 【{0}】</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="145"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="140"/>
         <source>匹配：{0}</source>
         <translation>Matched: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="147"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="142"/>
         <source>依据：{0}</source>
         <translation>Why: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="154"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="149"/>
         <source>这份说明书的识别结果还没有核对过：请以原图为准</source>
         <translation>This insert&apos;s reading has not been checked yet: the picture is what counts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="158"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="153"/>
         <source>否定：原文是“不含／无……”，仍列出，请看原文</source>
         <translation>Negation: the text says “does not contain / no …”; listed anyway, read the text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="161"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="156"/>
         <source>有一个字可能识别有误，请对照原图</source>
         <translation>One character may be misread: check against the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="164"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="159"/>
         <source>查看原图</source>
         <translation>Show on picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="166"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="161"/>
         <source>打开这条记录，选中这段原文，图片放大到它所在的位置</source>
         <translation>Open this record with this text selected and the picture zoomed to where it is</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="237"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="232"/>
         <source>{0} 的说明书提到 {1}</source>
         <translation>The insert of {0} mentions {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/medication_findings.py" line="261"/>
+        <location filename="../../desktop_app/ui/medication_findings.py" line="256"/>
         <source>{0} 的说明书没有提到 {1}（这不表示可以一起用）</source>
         <translation>The insert of {0} does not mention {1} (this does not mean they can be taken together)</translation>
     </message>
@@ -1281,51 +1496,51 @@ Data folder: {1}</translation>
 <context>
     <name>PatientActions</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="253"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="274"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="265"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="286"/>
         <source>新建患者</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="246"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="258"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="300"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="257"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="270"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="312"/>
         <source>读取患者</source>
         <translation>Reading patients</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="276"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="288"/>
         <source>已新建{0}（{1} 条记录）</source>
         <translation>Created {0} ({1} records)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="287"/>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="353"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="299"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="365"/>
         <source>加入患者</source>
         <translation>Add to patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="289"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="301"/>
         <source>已加入{0}</source>
         <translation>Added to {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="318"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="330"/>
         <source>这条记录或这段文字已不在了（记录可能已删除或重新识别），请重新核对</source>
         <translation>That record or text is no longer there (the record may have been deleted or read again): check again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="350"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="362"/>
         <source>用药核对…</source>
         <translation>Medication check…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="351"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="363"/>
         <source>一位患者的几份说明书之间彼此提到的地方（说明书原文）</source>
         <translation>Where one patient&apos;s inserts mention each other (the inserts&apos; own words)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="352"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="364"/>
         <source>新建患者（选中的记录）</source>
         <translation>New patient (selected records)</translation>
     </message>
@@ -1352,32 +1567,32 @@ Data folder: {1}</translation>
 <context>
     <name>PatientRow</name>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="165"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="172"/>
         <source>患者：{0}</source>
         <translation>Patient: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="167"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="174"/>
         <source>未归到患者</source>
         <translation>Not under a patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="169"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="176"/>
         <source>加入患者</source>
         <translation>Add to patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="170"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="177"/>
         <source>把这条记录归到一位患者（或一次就诊）下，做用药核对</source>
         <translation>Put this record under a patient (or one consultation) for a medication check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="171"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="180"/>
         <source>用药核对</source>
         <translation>Medication check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/patient_actions.py" line="172"/>
+        <location filename="../../desktop_app/ui/patient_actions.py" line="181"/>
         <source>这位患者的几份说明书之间彼此提到的地方</source>
         <translation>Where this patient&apos;s inserts mention each other</translation>
     </message>
@@ -1557,22 +1772,22 @@ Data folder: {1}</translation>
 <context>
     <name>RecordDelegate</name>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="140"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="141"/>
         <source>等待识别</source>
         <translation>Waiting to be read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="142"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="143"/>
         <source>正在识别…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="144"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="145"/>
         <source>识别失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="145"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="146"/>
         <source>（未识别出药名）</source>
         <translation>(no drug name found)</translation>
     </message>
@@ -1580,32 +1795,32 @@ Data folder: {1}</translation>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="292"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="297"/>
         <source>读取记录列表</source>
         <translation>reading the record list</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="310"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="315"/>
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="372"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="377"/>
         <source>找到 {0} 条记录</source>
         <translation>Records found: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="374"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="379"/>
         <source>共 {0} 条记录（最新的在上）</source>
         <translation>Records: {0} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="377"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="382"/>
         <source>搜索药名或说明书内容…</source>
         <translation>Search drug names and insert text…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_list.py" line="378"/>
+        <location filename="../../desktop_app/ui/record_list.py" line="383"/>
         <source>输入药名、成分等文字，多个词用空格分开</source>
         <translation>Type a drug name, an ingredient or other text; separate several words with spaces</translation>
     </message>
@@ -1613,69 +1828,70 @@ Data folder: {1}</translation>
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="178"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="189"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="172"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="183"/>
         <source>打开记录</source>
         <translation>opening the record</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/record_view.py" line="268"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="268"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="269"/>
         <source>导入时间：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="270"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="272"/>
         <source>识别引擎：{0}</source>
         <translation>Engine: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="273"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="275"/>
         <source>核对时间：{0}</source>
         <translation>Checked: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="281"/>
         <source>取消“已核对”</source>
         <translation>Undo “checked”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="372"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="281"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="375"/>
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="288"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="291"/>
         <source>已对照原图核对过全部内容（剂量须逐项确认或改正）</source>
         <translation>Everything was checked against the picture (each dose item accepted or corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="290"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="293"/>
         <source>还没有识别完：识别后才能核对</source>
         <translation>Not read yet: it can be checked once it is read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="292"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="295"/>
         <source>识别失败，没有可核对的文字：请重新识别</source>
         <translation>Reading failed, there is no text to check: read it again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="303"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="306"/>
         <source>打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）</source>
         <translation>Print a large-print sheet for the patient, or save it as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="304"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="307"/>
         <source>朗读说明书，或保存为声音文件</source>
         <translation>Read the insert aloud, or save the reading as a sound file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="307"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="310"/>
         <source>请先选择一条已识别出文字的记录</source>
         <translation>Select a record whose text has been read first</translation>
     </message>
@@ -1735,17 +1951,17 @@ Data folder: {1}</translation>
         <translation>showing the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="317"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="320"/>
         <source>保存修改</source>
         <translation>saving the change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="327"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="330"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="358"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="361"/>
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -1754,27 +1970,27 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="360"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="363"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="362"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="365"/>
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="364"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="367"/>
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="365"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="368"/>
         <source>打印大字版</source>
         <translation>Print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="366"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="369"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
@@ -1801,82 +2017,82 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ReviewBar</name>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="44"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="45"/>
         <source>前面可能漏了换行</source>
         <translation>a line break may be missing before it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="46"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="47"/>
         <source>“{0}”不像剂量里的字</source>
         <translation>“{0}” does not look like part of a dose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="48"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="49"/>
         <source>“{0}”把握不大（{1}%）</source>
         <translation>“{0}” read with little certainty ({1}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="56"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="58"/>
         <source>✔ 已确认</source>
         <translation>✔ accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="58"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="60"/>
         <source>✎ 已改正</source>
         <translation>✎ corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="59"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="61"/>
         <source>● 待核对</source>
         <translation>● to check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="212"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="214"/>
         <source>{0} 处待核对（共 {1} 处）</source>
         <translation>{0} to check (of {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="215"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="217"/>
         <source>✔ 剂量已全部核对（{0} 处）</source>
         <translation>✔ All doses checked ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="217"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="219"/>
         <source>‹ 上一处</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="218"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="220"/>
         <source>下一处 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="219"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="221"/>
         <source>✔ 确认无误</source>
         <translation>✔ Read right</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="220"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="222"/>
         <source>✎ 修改</source>
         <translation>✎ Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="221"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="223"/>
         <source>上一处待核对的剂量（Shift+F8）</source>
         <translation>The previous dose to check (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="222"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="224"/>
         <source>下一处待核对的剂量（F8）</source>
         <translation>The next dose to check (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="223"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="225"/>
         <source>对照原图，这处识别无误（F9）</source>
         <translation>Checked against the picture: read right (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="224"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="226"/>
         <source>选中这处文字，直接输入改正（F2）</source>
         <translation>Select this text and type the correction (F2)</translation>
     </message>
@@ -1884,42 +2100,42 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ReviewGate</name>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="290"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="292"/>
         <source>还不能标记为已核对</source>
         <translation>Not ready to mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="292"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="294"/>
         <source>还有 {0} 处剂量未核对。请逐项对照原图确认（F9）或改正后再标记。</source>
         <translation>{0} dose item(s) are not checked yet. Check each against the picture (F9) or correct it, then mark the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="297"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="299"/>
         <source>如确需现在标记，请写明理由（会记入修改记录）：</source>
         <translation>To mark it now anyway, give the reason (it is kept in the change history):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="298"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="300"/>
         <source>例如：原图模糊，已电话向药房核实剂量</source>
         <translation>e.g. the picture is blurred; the dose was confirmed with the pharmacy by phone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="299"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="301"/>
         <source>去核对</source>
         <translation>Go and check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="300"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="302"/>
         <source>仍然标记</source>
         <translation>Mark anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="301"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="303"/>
         <source>写明理由后才能使用</source>
         <translation>Give a reason first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="302"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="304"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -51,9 +51,9 @@ def test_core_messages_and_layout_in_english(
     assert "Sections not found:" in notes and "未找到" not in notes
     assert panel.review_bar.counter.text() == "6 to check (of 6)"
     assert "read with little certainty" in panel.review_bar.list.item(0).text()
-    for bar in (panel.actions_bar, panel.output_toolbar):
-        assert not _overflowing(bar), [a.text() for a in bar.actions()]
     assert not any(_overflowing(b) for b in window.findChildren(QToolBar))
+    shown = [b.text() for b in panel.action_row.findChildren(QToolButton) if b.isVisible()]
+    assert shown == ["Mark as checked", "Read again", "Print sheet", "Read aloud", "Add to patient"]
 
     info = EngineInfo("rapidocr", {}, (CoreMessage("engine.fallback_no_model"),))
     assert engine_status_text(info) == "Built-in CPU engine (HunyuanOCR model not found)"
@@ -83,7 +83,9 @@ def test_a_stored_error_is_shown_in_english_and_old_free_text_as_it_was(
     panel = window.record_panel
     assert window.record_list.select(ids[0])
     qtbot.waitUntil(lambda: "incomplete" in panel.notes.text())
-    assert "The picture file is incomplete" in panel.notes.text() and "图片文件不完整" not in panel.notes.text()
+    assert (
+        "The picture file is incomplete" in panel.notes.text() and "图片文件不完整" not in panel.notes.text()
+    )
     assert window.record_list.select(ids[1])
     qtbot.waitUntil(lambda: "旧的错误文字" in panel.notes.text())
     services.settings.set(UI_LANGUAGE, "zh_CN")

@@ -201,10 +201,12 @@ def test_add_to_patient_from_the_list_and_the_record_view(
 
     window.record_list.select(stored["G"])
     row = actions.row
+    # under no patient: no row, its 加入患者 among the record's actions
     assert (
-        window.record_panel.record_id == stored["G"] and row.isVisible() and row.label.text() == "未归到患者"
+        window.record_panel.record_id == stored["G"] and not row.isVisible() and row.inline_join.isVisible()
     )
-    assert row.join_button.menu() is actions.panel_menu
+    assert row.inline_join.parent() is window.record_panel.action_row
+    assert row.join_button.menu() is actions.panel_menu and row.inline_join.menu() is actions.panel_menu
     actions.panel_menu.aboutToShow.emit()
     actions.panel_menu.actions()[0].trigger()  # 新建患者
     newest = store.patients()[0]
@@ -212,6 +214,7 @@ def test_add_to_patient_from_the_list_and_the_record_view(
     assert row.label.text() == f"患者：患者 #{newest.id}（" + row.label.text().split("（", 1)[1]
     window.record_list.select(stored["C"])
     assert row.label.text() == "患者：P-7" and row.check_button.isVisible()
+    assert row.isVisible() and not row.inline_join.isVisible()
 
 
 def test_images_arriving_together_are_offered_as_one_patient(

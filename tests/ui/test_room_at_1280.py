@@ -1,6 +1,8 @@
 """Room for the reviewer at 1280x800, in Chinese and in English: the read-aloud bar opens without squeezing the
 record list or the picture; the review rows show the whole item (they wrap); no label or button is cut; the
-yellow 请注意 list folds into one line with its count; the progress text counts the real queue (records added
+yellow 请注意 list folds into one line with its count; at the app's own font size every record action is shown
+(no toolbar hides one behind its » button), with or without a patient and the read-aloud bar, and a record under
+no patient has its 加入患者 on the actions' line (the fields keep the patient row's room); the progress text counts the real queue (records added
 and cancelled while one is read) and follows the language.
 
 The review-mode record is the drawn metformin insert of test_review_mode (its OCR result stored as made)."""
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.importer import add_to_store
@@ -24,9 +26,10 @@ from desktop_app.core.ocr_types import OcrResult
 from desktop_app.core.review import review_warnings
 from desktop_app.core.sections import parse_ocr
 from desktop_app.core.store import RecordStore
+from desktop_app.ui.app import apply_font
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import AppServices
-from desktop_app.ui.settings import UI_LANGUAGE
+from desktop_app.ui.settings import UI_FONT_PT, UI_LANGUAGE
 from tests.ui.conftest import READ_TIMEOUT_MS, InsertRenderer
 from tests.ui.test_review_mode import record_id  # noqa: F401 - the fixture
 
@@ -202,3 +205,85 @@ def test_progress_counts_the_real_queue_as_records_come_and_go(
     ]
     assert started == [(1, 4), (2, 5), (3, 5), (4, 5), (5, 5)]
     assert window.status.progress_label.text() == "Reading picture 5 of 5"
+
+
+def _at_app_font(qapp: QApplication) -> None:
+    """The app's own font size (settings UI_FONT_PT, 13 pt), which the screenshots use, not the test default."""
+    apply_font(qapp, UI_FONT_PT.default)
+
+
+def _hidden_actions(window: MainWindow) -> list[str]:
+    """Toolbars with their » extension button showing, and record actions not wholly on the action row."""
+    out = []
+    for bar in window.findChildren(QToolBar):
+        ext = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if ext is not None and ext.isVisible():
+            out.append(f"toolbar {bar.objectName()!r} overflows: {[a.text() for a in bar.actions()]}")
+    panel = window.record_panel
+    row = panel.action_row
+    for button in row.findChildren(QToolButton):
+        action = button.defaultAction()
+        wanted = action.isVisible() if action is not None else not button.isHidden()
+        if not wanted:
+            continue
+        if not button.isVisible() or not row.rect().contains(button.geometry()):
+            out.append(f"{button.text()!r} not shown whole: {button.geometry()} in {row.rect()}")
+        elif button.width() < button.sizeHint().width():
+            out.append(f"{button.text()!r} cut: {button.width()} < {button.sizeHint().width()}")
+    return out
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_action_is_visible_with_or_without_a_patient_and_the_read_aloud_bar(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    services: AppServices,
+    record_id: int,  # noqa: F811
+    language: str,
+    qapp: QApplication,
+    restore_app_font: None,
+) -> None:
+    _at_app_font(qapp)
+    window = _open(qtbot, make_window, services, record_id, language)
+    panel = window.record_panel
+    # the record view as narrow as in docs/medication-finding-en-1280x800.png (the picture given more room)
+    panel.splitter.setSizes([panel.width() - 464, 464])
+    qtbot.wait(50)
+    source = panel.record.source_path if panel.record is not None else ""
+    # the source's file name (the whole path in the tooltip): a long path took two lines more from the fields
+    assert source and source not in panel.meta.text() and Path(source).name in panel.meta.text()
+    assert source in panel.meta.toolTip()
+    patients = window.patients
+    join = patients.row.inline_join
+    assert not patients.row.isVisible() and join.isVisible() and join.parent() is panel.action_row
+    assert join.text() == ("Add to patient" if language == "en" else "加入患者")
+    for speaking in (False, True):
+        panel.speak_action.setChecked(speaking)
+        qtbot.waitUntil(lambda s=speaking: window.read_aloud.isVisible() == s)
+        qtbot.wait(50)
+        assert not _hidden_actions(window), _hidden_actions(window)
+    panel.speak_action.setChecked(False)
+    qtbot.waitUntil(lambda: not window.read_aloud.isVisible())
+    qtbot.wait(50)
+    folded, folded_actions = panel.fields.height(), panel.action_row.height()
+
+    pid = services.store.create_patient("", [record_id]).id
+    panel.refresh()  # the shown record, as stored now: under the patient
+    qtbot.waitUntil(lambda: patients.row.isVisible())
+    qtbot.wait(50)
+    row = patients.row
+    assert not join.isVisible() and row.check_button.isVisible() and str(pid) in row.label.text()
+    for speaking in (False, True):
+        panel.speak_action.setChecked(speaking)
+        qtbot.waitUntil(lambda s=speaking: window.read_aloud.isVisible() == s)
+        qtbot.wait(50)
+        assert not _hidden_actions(window), _hidden_actions(window)
+        assert not cut_widgets(row), cut_widgets(row)
+        assert row.geometry().bottom() < panel.review_bar.geometry().top()  # the row is not covered either
+        if not speaking:
+            unfolded, actions = panel.fields.height(), panel.action_row.height()
+    # a record under no patient gives the fields the row's room: its 加入患者 goes on the actions' line (in
+    # Chinese it fits there; the longer English labels wrap, which costs one line of buttons, not a whole row)
+    extra = folded_actions - actions
+    assert extra == 0 if language == "zh_CN" else extra <= join.height() + 4, (folded_actions, actions)
+    assert folded - unfolded >= row.height() - extra - 4, (folded, unfolded, row.height(), extra)

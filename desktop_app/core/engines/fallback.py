@@ -14,12 +14,14 @@ from PIL import Image
 
 from desktop_app.core.cancel import CancelToken
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable, OcrEngine
+from desktop_app.core.messages import CoreMessage, message_of
 from desktop_app.core.ocr_types import OcrResult
 
 EngineFactory = Callable[[], OcrEngine]
 
-UNAVAILABLE_WARNING = "{primary} 未使用：{reason}；已由{fallback}识别"
-FAILED_WARNING = "{primary} 未能识别此图：{reason}；已由{fallback}识别"
+# message codes (core/messages.py): "{primary} 未使用：{reason}；已由{fallback}识别", "… 未能识别此图 …"
+UNAVAILABLE_WARNING = "engine.primary_unavailable"
+FAILED_WARNING = "engine.primary_failed"
 
 
 class FallbackEngine:
@@ -36,8 +38,8 @@ class FallbackEngine:
         fallback: OcrEngine | EngineFactory,
         *,
         name: str = "hunyuanocr",
-        primary_label: str = "HunyuanOCR",
-        fallback_label: str = "内置 CPU 引擎",
+        primary_label: str = CoreMessage("label.hunyuan"),
+        fallback_label: str = CoreMessage("label.builtin"),
         retry_after_s: float | None = 300.0,
     ) -> None:
         self.name = name  # the engine tried first; each result's ``engine`` names the one that read it
@@ -69,8 +71,8 @@ class FallbackEngine:
                 try:
                     self._primary = self._primary_factory()
                 except EngineUnavailable as exc:
-                    self._mark_unavailable(str(exc))
-                    return None, str(exc)
+                    self._mark_unavailable(message_of(exc))
+                    return None, message_of(exc)
             return self._primary, None
 
     def _mark_unavailable(self, reason: str) -> None:
@@ -98,18 +100,21 @@ class FallbackEngine:
                 self.last_reason = None
                 return result
             except EngineUnavailable as exc:
-                reason = str(exc)
+                reason = message_of(exc)
                 with self._lock:
                     self._mark_unavailable(reason)
             except EngineFailed as exc:
-                reason = str(exc)
+                reason = message_of(exc)
                 template = FAILED_WARNING
         if cancel is not None:
             cancel.raise_if_cancelled()
         result = self._get_fallback().read(image, cancel)
         self.last_reason = reason
-        note = template.format(
-            primary=self.primary_label, reason=reason or "不可用", fallback=self.fallback_label
+        note = CoreMessage(
+            template,
+            primary=self.primary_label,
+            reason=reason or CoreMessage("label.unavailable"),
+            fallback=self.fallback_label,
         )
         result.warnings.insert(0, note)
         return result

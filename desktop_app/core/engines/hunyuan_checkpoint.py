@@ -24,6 +24,7 @@ from typing import Any
 
 from desktop_app.core.engines.base import EngineUnavailable
 from desktop_app.core.engines.hunyuan_common import IMAGE_TOKENS, PAD_TOKEN
+from desktop_app.core.messages import CoreMessage
 
 MARKER_FILE = "insert_reader_model.json"  # written by ``model import`` / ``model download``
 _HEX40 = re.compile(r"^[0-9a-f]{40}$")
@@ -133,9 +134,7 @@ def load_processor(model_dir: str | Path) -> Any:
         tokenizer.pad_token = PAD_TOKEN
     template = read_chat_template(model_dir) or getattr(tokenizer, "chat_template", None)
     if not template:
-        raise EngineUnavailable(
-            f"HunyuanOCR 模型文件夹里没有对话模板（chat_template.jinja / chat_template.json）：{model_dir}"
-        )
+        raise EngineUnavailable(CoreMessage("hunyuan.no_chat_template", path=model_dir))
     image_processor = AutoImageProcessor.from_pretrained(model_dir, local_files_only=True, backend="pil")
     return HunYuanVLProcessor(image_processor=image_processor, tokenizer=tokenizer, chat_template=template)
 

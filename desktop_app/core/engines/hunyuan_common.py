@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.engines.base import EngineFailed
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.ocr_types import OcrLine, Point
 
 ENGINE_NAME = "hunyuanocr"
@@ -180,7 +181,7 @@ def clean_output(text: str, *, looped: bool, hit_cap: bool, max_new_tokens: int,
     cleaned, changed = clean_repetitions(text)
     if looped or changed:
         if len(cleaned.strip()) < 2:
-            raise EngineFailed("HunyuanOCR 输出陷入重复循环，无法得到可用结果")
+            raise EngineFailed(CoreMessage("hunyuan.loop"))
         if REPETITION_WARNING not in warnings:
             warnings.append(REPETITION_WARNING)
     elif hit_cap:

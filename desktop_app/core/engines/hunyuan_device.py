@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.core.engines.base import EngineUnavailable
+from desktop_app.core.messages import CoreMessage
 
 DTYPES = ("bfloat16", "float16", "float32")
 BF16_MIN_CAPABILITY = (8, 0)
@@ -58,13 +59,15 @@ def detect_device(prefer: str | None = None, dtype: str | None = None) -> Device
     try:
         import torch
     except ImportError as exc:
-        raise EngineUnavailable("未安装 PyTorch，无法运行 HunyuanOCR") from exc
+        raise EngineUnavailable(CoreMessage("hunyuan.no_torch")) from exc
     if dtype is not None and dtype not in DTYPES:
-        raise EngineUnavailable(f"未知的精度 {dtype!r}（可选 {'、'.join(DTYPES)}）")
+        raise EngineUnavailable(
+            CoreMessage("hunyuan.unknown_dtype", dtype=repr(dtype), choices="、".join(DTYPES))
+        )
     want = (prefer or "auto").lower()
     if want.startswith("cuda") or (want == "auto" and torch.cuda.is_available()):
         if not torch.cuda.is_available():
-            raise EngineUnavailable("没有可用的 CUDA GPU")
+            raise EngineUnavailable(CoreMessage("hunyuan.no_cuda"))
         index = int(want.split(":", 1)[1]) if ":" in want else torch.cuda.current_device()
         props = torch.cuda.get_device_properties(index)
         capability = (int(props.major), int(props.minor))
@@ -79,7 +82,7 @@ def detect_device(prefer: str | None = None, dtype: str | None = None) -> Device
     mps_ok = bool(mps is not None and mps.is_available())
     if want == "mps" or (want == "auto" and mps_ok):
         if not mps_ok:
-            raise EngineUnavailable("没有可用的 Apple MPS GPU")
+            raise EngineUnavailable(CoreMessage("hunyuan.no_mps"))
         try:
             torch.zeros(1, dtype=torch.bfloat16, device="mps")
             bf16 = True
@@ -88,7 +91,7 @@ def detect_device(prefer: str | None = None, dtype: str | None = None) -> Device
         chosen, reason = choose_dtype("mps", mps_bf16=bf16)
         return _with_dtype(DeviceInfo("mps", "mps", "Apple MPS", None, chosen, None, reason), dtype)
     if want not in ("auto", "cpu"):
-        raise EngineUnavailable(f"未知的设备 {prefer!r}")
+        raise EngineUnavailable(CoreMessage("hunyuan.unknown_device", device=repr(prefer)))
     chosen, reason = choose_dtype("cpu")
     return _with_dtype(DeviceInfo("cpu", "cpu", "CPU", None, chosen, None, reason), dtype)
 

@@ -32,7 +32,6 @@ from desktop_app.core.messages import CoreMessage
 
 VISION_FP32_NOTE = "HunyuanOCR 在 {dtype} 下出现数值溢出，已改用 fp32 视觉编码器重新识别。"
 SMALLER_PIXELS_NOTE = "HunyuanOCR 在 {dtype} 下出现数值溢出，已降低图片分辨率重新识别；小字可能不如平时清楚。"
-OVERFLOW_FAILED = "HunyuanOCR 数值溢出（{dtype}），改用 fp32 视觉编码器和较低分辨率后仍无法得到可用结果"
 
 
 @dataclass
@@ -187,7 +186,7 @@ class Generator:
             self.stats.overflow_retries += 1
             out, bad = self.generate(images, prompt, cancel, deadline, cap, max_pixels=smaller)
         if bad:
-            raise EngineFailed(OVERFLOW_FAILED.format(dtype=dtype))
+            raise EngineFailed(CoreMessage("hunyuan.overflow", dtype=dtype))
         for g in out:
             g.notes.extend(notes)
         return out
@@ -198,7 +197,7 @@ class Generator:
         inner = getattr(self.model, "model", self.model)
         tower = getattr(inner, "vision_tower", None) or getattr(inner, "visual", None)
         if tower is None:
-            raise EngineFailed("HunyuanOCR 数值溢出，且找不到视觉编码器以改用 fp32")
+            raise EngineFailed(CoreMessage("hunyuan.overflow_no_encoder"))
         tower.to(torch.float32)  # get_image_features casts pixels to the tower's dtype and its output back
         self.vision_fp32 = True
 

@@ -19,7 +19,7 @@ from typing import Any
 from desktop_app.core.cancel import Cancelled, CancelToken
 from desktop_app.core.engines.base import EngineFailed, EngineUnavailable
 from desktop_app.core.engines.hunyuan_common import DecodeSettings, repeating_text_tail
-from desktop_app.core.messages import CoreMessage
+from desktop_app.core.messages import CoreMessage, message_of
 
 _CHECK_EVERY_CHARS = 32  # how often (in streamed characters) the tail is checked for a loop
 
@@ -144,19 +144,24 @@ class ChatServer:
         except TimeoutError as exc:
             give_up()
             if method == "GET":
-                raise _Retryable(f"{self.url} 等待回答超时", unreachable=False) from exc
+                raise _Retryable(CoreMessage("http.get_timeout", url=self.url), unreachable=False) from exc
             raise EngineFailed(
-                f"HunyuanOCR 服务 {self.url} 等待回答超时（{timeout:g} 秒），未重新发送以免重复识别"
+                CoreMessage("http.post_timeout", url=self.url, seconds=f"{timeout:g}")
             ) from exc
         except (OSError, http.client.HTTPException) as exc:  # refused, reset, DNS, closed by the watch
             give_up()
-            raise _Retryable(f"无法连接 {self.url}（{exc}）", unreachable=True) from exc
+            raise _Retryable(
+                CoreMessage("http.cannot_connect", url=self.url, error=exc), unreachable=True
+            ) from exc
         if resp.status >= 400:
             detail = resp.read()[:300].decode("utf-8", "replace")
             give_up()
             if resp.status >= 500 or resp.status == 429:
-                raise _Retryable(f"服务返回 {resp.status} {detail}".strip(), unreachable=False)
-            raise EngineFailed(f"HunyuanOCR 服务拒绝了请求（HTTP {resp.status}）：{detail}".strip())
+                raise _Retryable(
+                    CoreMessage("http.server_status", status=resp.status, detail=detail.strip()),
+                    unreachable=False,
+                )
+            raise EngineFailed(CoreMessage("http.refused", status=resp.status, detail=detail.strip()))
         return conn, resp, watch
 
     def with_retries(
@@ -200,21 +205,21 @@ class ChatServer:
         if deadline is not None and time.monotonic() >= deadline:
             raise self._timeout()
         if last.unreachable:
-            raise EngineUnavailable(f"HunyuanOCR 服务不可用：{last}")
-        raise EngineFailed(f"HunyuanOCR 服务出错：{last}")
+            raise EngineUnavailable(CoreMessage("http.unavailable", reason=message_of(last)))
+        raise EngineFailed(CoreMessage("http.failed", reason=message_of(last)))
 
     def get_json(self, path: str, cancel: CancelToken | None = None) -> Any:
         conn, resp, _watch = self.with_retries("GET", path, cancel=cancel)
         try:
             payload = resp.read()
         except (OSError, http.client.HTTPException) as exc:
-            raise EngineFailed(f"HunyuanOCR 服务的回答中断（{exc}）") from exc
+            raise EngineFailed(CoreMessage("http.interrupted", error=exc)) from exc
         finally:
             conn.close()
         try:
             return json.loads(payload)
         except ValueError as exc:
-            raise EngineFailed("HunyuanOCR 服务返回的不是 JSON") from exc
+            raise EngineFailed(CoreMessage("http.not_json")) from exc
 
     def _timeout(self) -> EngineFailed:
         return EngineFailed(CoreMessage("engine.timeout", budget=self.budget_text))
@@ -248,10 +253,9 @@ class ChatServer:
                 raise self._timeout() from exc
             if isinstance(exc, TimeoutError):
                 raise EngineFailed(
-                    f"HunyuanOCR 服务 {self.url} 超过 {self.request_timeout_s:g} 秒没有继续回答，"
-                    "未重新发送以免重复识别"
+                    CoreMessage("http.stalled", url=self.url, seconds=f"{self.request_timeout_s:g}")
                 ) from exc
-            raise EngineFailed(f"HunyuanOCR 服务的回答中断（{exc}）") from exc
+            raise EngineFailed(CoreMessage("http.interrupted", error=exc)) from exc
         finally:
             if watch is not None:
                 watch.stop()
@@ -263,7 +267,7 @@ class ChatServer:
             choice = answer["choices"][0]
             text = choice["message"]["content"] or ""
         except (ValueError, KeyError, IndexError, TypeError) as exc:
-            raise EngineFailed("HunyuanOCR 服务的回答格式不对（没有 choices[0].message.content）") from exc
+            raise EngineFailed(CoreMessage("http.bad_answer")) from exc
         return str(text), choice.get("finish_reason") == "length", False
 
     def _read_stream(
@@ -299,7 +303,7 @@ class ChatServer:
                 event = json.loads(data)
                 choices = event.get("choices") or []
             except (ValueError, AttributeError) as exc:
-                raise EngineFailed("HunyuanOCR 服务的流式回答格式不对") from exc
+                raise EngineFailed(CoreMessage("http.bad_stream")) from exc
             if not choices:
                 continue  # e.g. a usage-only chunk
             piece = (choices[0].get("delta") or {}).get("content") or ""
@@ -323,7 +327,7 @@ class ChatServer:
             if deadline is not None and time.monotonic() >= deadline:
                 raise self._timeout()
             if finish is None:
-                raise EngineFailed("HunyuanOCR 服务的回答中断（流式回答没有正常结束）")
+                raise EngineFailed(CoreMessage("http.stream_cut"))
         return "".join(parts), finish == "length", False
 
 

@@ -47,7 +47,7 @@ from desktop_app.core.engines.hunyuan_memory import cuda_memory_budget, estimate
 from desktop_app.core.engines.hunyuan_prompts import prompts_for
 from desktop_app.core.engines.hunyuan_stops import GuardState, RepetitionStop
 from desktop_app.core.engines.hunyuan_strips import cut_strips, merge_strip_lines, plan_strips
-from desktop_app.core.messages import CoreMessage
+from desktop_app.core.messages import CoreMessage, joined
 from desktop_app.core.models import check_model_dir, model_version
 from desktop_app.core.ocr_types import OcrLine, OcrResult
 
@@ -92,7 +92,7 @@ class HunyuanLocalEngine:
         problems = check_model_dir(self.model_dir)
         if problems:
             raise EngineUnavailable(
-                "HunyuanOCR 模型文件不完整（" + "；".join(problems) + f"）：{self.model_dir}"
+                CoreMessage("hunyuan.incomplete_model", problems=joined(problems), path=self.model_dir)
             )
         self.settings = settings or DecodeSettings()
         if time_budget_s is not None:
@@ -159,14 +159,14 @@ class HunyuanLocalEngine:
                 self._load_error = exc
                 raise
             except ImportError as exc:
-                self._load_error = EngineUnavailable(f"缺少运行 HunyuanOCR 的软件包：{exc}")
+                self._load_error = EngineUnavailable(CoreMessage("hunyuan.missing_package", error=exc))
                 raise self._load_error from exc
             except Exception as exc:
                 free_device_memory()
                 if is_out_of_memory(exc):
                     raise EngineUnavailable(CoreMessage("engine.vram")) from exc
                 self._load_error = EngineUnavailable(
-                    f"无法加载 HunyuanOCR 模型（{type(exc).__name__}: {exc}）"
+                    CoreMessage("hunyuan.load_failed", error=f"{type(exc).__name__}: {exc}")
                 )
                 raise self._load_error from exc
             self._processor, self._model, self._device = processor, model, dev

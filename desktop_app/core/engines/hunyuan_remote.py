@@ -46,6 +46,7 @@ from desktop_app.core.engines.hunyuan_common import (
 from desktop_app.core.engines.hunyuan_http import ChatServer, normalise_url, parse_version
 from desktop_app.core.engines.hunyuan_prompts import prompts_for
 from desktop_app.core.engines.hunyuan_strips import cut_strips, merge_strip_lines, plan_strips
+from desktop_app.core.messages import CoreMessage
 from desktop_app.core.ocr_types import OcrResult
 
 __all__ = ["MIN_VLLM_VERSION", "SERVE_FLAGS", "HunyuanRemoteEngine", "encode_image", "normalise_url"]
@@ -54,10 +55,6 @@ __all__ = ["MIN_VLLM_VERSION", "SERVE_FLAGS", "HunyuanRemoteEngine", "encode_ima
 # (vllm PR #30344, merged December 2025). The vendor validates HunyuanOCR 1.5 on vLLM 0.18.1.
 MIN_VLLM_VERSION = (0, 14, 0)
 SERVE_FLAGS = "--no-enable-prefix-caching --mm-processor-cache-gb 0"
-OLD_VLLM_WARNING = (
-    "HunyuanOCR 服务的 vLLM 版本 {found} 低于 {need}：不同尺寸的图片同批识别时可能串图"
-    "（vllm PR #30344），请升级 vLLM；启动参数应包含 " + SERVE_FLAGS
-)
 
 
 def encode_image(image: Image.Image, max_pixels: int, quality: int = 92) -> str:
@@ -134,7 +131,7 @@ class HunyuanRemoteEngine:
         try:
             name = str(answer["data"][0]["id"])
         except (KeyError, IndexError, TypeError) as exc:
-            raise EngineUnavailable("HunyuanOCR 服务没有列出任何模型（/v1/models）") from exc
+            raise EngineUnavailable(CoreMessage("http.no_models")) from exc
         self.model = name
         return name
 
@@ -153,7 +150,7 @@ class HunyuanRemoteEngine:
                 self.server_version = found
                 if version < MIN_VLLM_VERSION:
                     need = ".".join(str(p) for p in MIN_VLLM_VERSION)
-                    warnings.append(OLD_VLLM_WARNING.format(found=found, need=need))
+                    warnings.append(CoreMessage("http.old_vllm", found=found, need=need, flags=SERVE_FLAGS))
             self._server_warnings = warnings
             self._server_checked = True
         return list(self._server_warnings)

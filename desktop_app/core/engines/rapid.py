@@ -32,7 +32,7 @@ from desktop_app.core.engines.rapid_strips import dedupe_overlap, strip_bounds
 from desktop_app.core.layout import RawBox, arrange_lines
 from desktop_app.core.layout.curl import find_curl
 from desktop_app.core.layout.page import find_page
-from desktop_app.core.messages import CoreMessage
+from desktop_app.core.messages import CoreMessage, joined
 from desktop_app.core.ocr_types import OcrResult
 
 
@@ -180,9 +180,11 @@ class RapidEngine:
         self.last_stats["page_warped"] = float(page is not None)
         self.last_stats["curl_flattened"] = float(page is not None and page.curl is not None)
         if rotation:
-            warnings.insert(0, f"图片方向不正，已旋转 {rotation}° 后识别")
+            warnings.insert(0, CoreMessage("engine.rotated", rotation=rotation))
         if self._relabelled:
-            warnings.append(CoreMessage("review.header_relabelled", headers="、".join(self._relabelled)))
+            warnings.append(
+                CoreMessage("review.header_relabelled", headers=joined(self._relabelled, sep="、"))
+            )
         return OcrResult(
             engine=self.name,
             engine_version=self._version,

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from desktop_app.core.layout import RawBox
+from desktop_app.core.messages import CoreMessage
 
 #: only lines this short (characters of the free reading) are header candidates
 MAX_CHARS = 8
@@ -68,6 +69,7 @@ class LabelReader:
                 owners.setdefault(text, set()).add(labels[label])
         self._forms = [replace(f, unique=len(owners[f.text]) == 1) for f in forms.values()]
         self._unique = {f.text for f in self._forms if f.unique}
+        self._section = {f.text: next(iter(owners[f.text])) for f in self._forms if f.unique}
         self._known = {f.text for f in self._forms}
 
     def wants(self, box: RawBox) -> bool:
@@ -84,7 +86,8 @@ class LabelReader:
 
         A label the picture clearly supports replaces the free reading; the labels it might also be are kept
         on the box (``labels``) for the parser, which knows the order of an insert's sections. Also returns
-        the replacements, "new（原读作“old”）", for the reviewer."""
+        the replacements, "new（原读作“old”）" (CoreMessages: the UI names the section in its language), for the
+        reviewer."""
         out = list(boxes)
         changes: list[str] = []
         for i, box in enumerate(boxes):
@@ -102,7 +105,10 @@ class LabelReader:
                 out[i] = replace(
                     box, text=best, score=conf, char_conf=(conf,) * len(best), lexicon=True, labels=near
                 )
-                changes.append(f"{best}（原读作“{box.text.strip()}”）")
+                key = self._section.get(best, "")
+                changes.append(
+                    CoreMessage("review.relabel_item", header=best, read=box.text.strip(), header_key=key)
+                )
         return out, changes
 
     def _probabilities(self, crop: np.ndarray) -> np.ndarray:

@@ -9,14 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.engines.base import EngineUnavailable, OcrEngine
-from desktop_app.core.messages import CoreMessage
+from desktop_app.core.messages import CoreMessage, message_of
 
 ENV_REMOTE_URL = "INSERT_READER_HUNYUAN_URL"
 KINDS = ("auto", "rapid", "hunyuan", "remote")
-
-NO_MODEL = "未找到 HunyuanOCR 模型文件"
-NO_MODEL_HINT = "（用 `python main.py model import 文件夹` 导入，或 `python main.py model download` 下载）"
-NO_GPU = "这台电脑没有可用的 GPU（CUDA / Apple MPS），HunyuanOCR 在 CPU 上太慢"
 
 
 def _rapid_factory() -> OcrEngine:
@@ -71,13 +67,13 @@ def create_engine(
 
         url = remote_url or os.environ.get(ENV_REMOTE_URL)
         if not url:
-            raise EngineUnavailable(f"未设置 HunyuanOCR 服务地址（--remote-url 或环境变量 {ENV_REMOTE_URL}）")
+            raise EngineUnavailable(CoreMessage("engine.no_remote_url", env=ENV_REMOTE_URL))
         _show_notice(data, show_notice)
         engine = FallbackEngine(
             lambda: HunyuanRemoteEngine(url, time_budget_s=time_budget_s),
             _rapid_factory,
             name=REMOTE_ENGINE_NAME,
-            primary_label="HunyuanOCR 服务",
+            primary_label=CoreMessage("label.hunyuan_service"),
         )
         return engine, warnings
 
@@ -87,12 +83,12 @@ def create_engine(
         location = models.locate_model(model_dir, data_dir=data)
     except models.ModelError as exc:
         if kind == "hunyuan":
-            raise EngineUnavailable(str(exc)) from exc
-        return _rapid_factory(), [CoreMessage("engine.fallback", reason=exc)]
+            raise EngineUnavailable(message_of(exc)) from exc
+        return _rapid_factory(), [CoreMessage("engine.fallback", reason=message_of(exc))]
 
     if kind == "hunyuan":
         if location is None:
-            raise EngineUnavailable(NO_MODEL + NO_MODEL_HINT)
+            raise EngineUnavailable(CoreMessage("engine.no_model_hint"))
         _show_notice(data, show_notice)
         return HunyuanLocalEngine(location.path, time_budget_s=time_budget_s), warnings
 
@@ -102,7 +98,7 @@ def create_engine(
     try:
         device = detect_device()
     except EngineUnavailable as exc:
-        return _rapid_factory(), [CoreMessage("engine.fallback", reason=exc)]
+        return _rapid_factory(), [CoreMessage("engine.fallback", reason=message_of(exc))]
     if not device.is_gpu:
         return _rapid_factory(), [CoreMessage("engine.fallback_no_gpu")]
     _show_notice(data, show_notice)

@@ -270,7 +270,12 @@ class PagesMixin:
                 by_page.setdefault(p.page, found)
                 covered.add(p.sha256)
             notes = [
-                CoreMessage("pages.split_edit_left_behind", label=field_label(f.key, f.header), value=f.value)
+                CoreMessage(
+                    "pages.split_edit_left_behind",
+                    label=field_label(f.key, f.header),
+                    label_key=f.key,
+                    value=f.value,
+                )
                 for f in edited
                 if f.id in left
             ]
