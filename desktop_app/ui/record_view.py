@@ -11,6 +11,7 @@ items open opens the ReviewGate (``review_gate``): 去核对, or 仍然标记 wi
 
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -83,6 +84,7 @@ class RecordPanel(QWidget):
         self.status_chip = QLabel(right)
         self.meta = QLabel(right)
         self.meta.setWordWrap(True)
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # the record's actions, then its outputs (and the patient's 加入患者 while it has none): buttons that
@@ -274,7 +276,11 @@ class RecordPanel(QWidget):
             parts.append(
                 self.tr("核对时间：{0}").format(record.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M"))
             )
-        self.meta.setText("　".join(parts))
+        # each fact stays on one line (Qt breaks Chinese between any two characters: "识别 / 引擎");
+        # lines break only between facts (rich text collapses "　", so two no-break spaces and a plain one)
+        self.meta.setText(
+            "&nbsp;&nbsp; ".join(f'<span style="white-space:nowrap">{html.escape(p)}</span>' for p in parts)
+        )
         self.meta.setToolTip(self.tr("来源：{0}").format(record.source_path))
         self.notes.set_record(record)
         reviewed = record.status == REVIEWED

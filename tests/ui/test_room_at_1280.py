@@ -10,6 +10,7 @@ The review-mode record is the drawn metformin insert of test_review_mode (its OC
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -287,3 +288,51 @@ def test_every_action_is_visible_with_or_without_a_patient_and_the_read_aloud_ba
     extra = folded_actions - actions
     assert extra == 0 if language == "zh_CN" else extra <= join.height() + 4, (folded_actions, actions)
     assert folded - unfolded >= row.height() - extra - 4, (folded, unfolded, row.height(), extra)
+
+
+def _lines_of_facts(label: QLabel, facts: list[str]) -> list[tuple[int, int]]:
+    """(first line, last line) of each fact in ``label``'s text as laid out at the label's width."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    doc.setHtml(label.text())
+    doc.setTextWidth(label.contentsRect().width())
+    plain = doc.toRawText()
+    block = doc.begin()
+    layout = block.layout()
+    out = []
+    for fact in facts:
+        start = plain.index(fact)
+        first = layout.lineForTextPosition(start).lineNumber()
+        last = layout.lineForTextPosition(start + len(fact) - 1).lineNumber()
+        out.append((first, last))
+    return out
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_records_facts_break_between_facts_never_inside_one(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    services: AppServices,
+    record_id: int,  # noqa: F811
+    language: str,
+    qapp: QApplication,
+    restore_app_font: None,
+) -> None:
+    # "导入时间：… 识别 / 引擎：rapidocr" broke the engine's label over two lines at 1280×800
+    _at_app_font(qapp)
+    window = _open(qtbot, make_window, services, record_id, language)
+    panel = window.record_panel
+    for width in (380, 464, 520, 700):
+        panel.splitter.setSizes([panel.width() - width, width])
+        qtbot.wait(30)
+        from PySide6.QtGui import QTextDocument
+
+        doc = QTextDocument()
+        doc.setHtml(panel.meta.text())
+        facts = [f for f in re.split("\xa0\xa0 |\u3000", doc.toRawText()) if f]
+        assert len(facts) >= 3, facts  # source, imported, engine
+        lines = _lines_of_facts(panel.meta, facts)
+        assert all(first == last for first, last in lines), (width, facts, lines)
