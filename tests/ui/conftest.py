@@ -65,6 +65,17 @@ def fail_on_error_logs() -> Iterator[_ErrorCollector]:
     assert not problems, f"unexpected error log records: {problems}"
 
 
+@pytest.fixture(autouse=True)
+def chinese_default_locale() -> Iterator[None]:
+    """Every test starts and ends in the app's default language: a test that switched to English left Qt's
+    default locale English, and the next test's section labels came out bilingual."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
