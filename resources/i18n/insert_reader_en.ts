@@ -873,16 +873,21 @@ You can go on working. If it happens again, restart the program and send this fi
 </context>
 <context>
     <name>FieldsPane</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop_app/ui/record_fields.py" line="159"/>
-        <source>收起其余 {0} 个部分</source>
-        <extracomment>shown first, in this order; the boxed 警示语 leads wherever the page printed it</extracomment>
-        <translation>Hide the other {0} sections</translation>
+        <source>收起其余 %n 个部分</source>
+        <translation>
+            <numerusform>Hide the other section</numerusform>
+            <numerusform>Hide the other %n sections</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../desktop_app/ui/record_fields.py" line="159"/>
-        <source>其余 {0} 个部分</source>
-        <translation>The other {0} sections</translation>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/record_fields.py" line="161"/>
+        <source>其余 %n 个部分</source>
+        <translation>
+            <numerusform>%n more section</numerusform>
+            <numerusform>%n more sections</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2158,126 +2163,126 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ScheduleGrid</name>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="128"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="129"/>
         <source>“{0}”的用量“{1}”不是大于 0 的数（可写 1、0.5、1/2 或 半）</source>
         <translation>{0}: the amount “{1}” is not a number above 0 (write 1, 0.5, 1/2 or 半)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="132"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="133"/>
         <source>“{0}”的用量 {1} 太大，请核对</source>
         <translation>{0}: the amount {1} is too large; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="134"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="135"/>
         <source>“{0}”的用量没有单位（如 片、粒、袋、ml）</source>
         <translation>{0}: the amount has no unit (e.g. 片 tablet, 粒 capsule, 袋 sachet, ml)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="138"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="139"/>
         <source>已选择进餐关系，但没有填写任何时间的用量</source>
         <translation>A meal timing is chosen but no time has an amount</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="205"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="206"/>
         <source>建议（来自说明书，已采用）：{0}
 原文：“{1}”</source>
         <translation>Suggested (from the insert, used): {0}
 Insert text: “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="207"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="208"/>
         <source>建议（来自说明书，尚未采用）：{0}
 原文：“{1}”</source>
         <translation>Suggested (from the insert, not used yet): {0}
 Insert text: “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="210"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="211"/>
         <source>请注意：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="211"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="212"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="215"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="216"/>
         <source>没有建议：{0}</source>
         <translation>No suggestion: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="219"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="220"/>
         <source>已采用建议。打印前请按医嘱核对。</source>
         <translation>Suggestion used. Check it against the prescription before printing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="220"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="221"/>
         <source>已填入上次为这份说明书确认的服药时间，请按本次医嘱核对。</source>
         <translation>Filled in with the times last confirmed for this insert; check them against this prescription.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="226"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="227"/>
         <source>服药时间（填写后印在用药卡最上方；不填则不印）</source>
         <translation>Dose times (printed at the top of the medication card when filled in; nothing is printed when empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="228"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="229"/>
         <source>早</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="229"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="230"/>
         <source>中</source>
         <translation>Noon</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="230"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="231"/>
         <source>晚</source>
         <translation>Evening</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="231"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="232"/>
         <source>睡前</source>
         <translation>Bedtime</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="235"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
         <source>与进餐：</source>
         <translation>With meals:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="237"/>
         <source>（不注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="237"/>
         <source>饭前</source>
         <translation>Before meals</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="237"/>
         <source>饭后</source>
         <translation>After meals</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="237"/>
         <source>随餐</source>
         <translation>With meals</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="238"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="240"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="239"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="241"/>
         <source>采用建议</source>
         <translation>Use suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="240"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="242"/>
         <source>把建议的用量填入上面的表格；打印前请按医嘱核对</source>
         <translation>Put the suggested amounts into the table above; check them against the prescription before printing</translation>
     </message>
@@ -2475,134 +2480,134 @@ Insert text: “{1}”</translation>
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="228"/>
         <source>{0}-大字版.pdf</source>
         <translation>{0}-large-print.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="230"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="230"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="236"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="280"/>
         <source>大字版共 {0} 页</source>
         <translation>The sheet has {0} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="243"/>
         <source>大字版已保存：{0}（共 {1} 页）</source>
         <translation>Large-print sheet saved: {0} ({1} page(s))</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="250"/>
         <source>保存大字版 PDF</source>
         <translation>Saving the large-print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="259"/>
         <source>{0} 大字版</source>
         <translation>{0} large print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="267"/>
         <source>生成大字版</source>
         <translation>Making the large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="284"/>
         <source>预览并打印：{0}</source>
         <translation>Preview and print: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="299"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="295"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="381"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="387"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="311"/>
         <source>正在生成大字版…</source>
         <translation>Making the large-print sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="330"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="332"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="338"/>
         <source>按 {0} 磅字号，用药卡排不进一页（{1} 页），请选小一些的字号</source>
         <translation>At {0} pt the medication card does not fit on one page ({1} pages); choose a smaller size</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="344"/>
         <source>打印用的字体缺少这些字，纸上会是空白，请手写补上：{0}</source>
         <translation>The print font lacks these characters; they will be blank on paper, please write them in: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="352"/>
         <source>服药时间有误：{0}</source>
         <translation>Dose times: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="348"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="354"/>
         <source>请至少选择一个部分</source>
         <translation>Tick at least one section</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="357"/>
         <source>这条记录没有用法用量、警示语或禁忌，用药卡上没有可印的内容</source>
         <translation>This record has no dosage, warning or contraindications: there is nothing to put on the medication card</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="382"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388"/>
         <source>大字版说明单：{0}</source>
         <translation>Large-print sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="383"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="389"/>
         <source>打印什么</source>
         <translation>What to print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="384"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="390"/>
         <source>只打印用药卡（一页）</source>
         <translation>Medication card only (one page)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="385"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
         <source>用药卡 + 全文</source>
         <translation>Medication card + full text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="386"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
         <source>全文包括哪些部分（用法用量排在最前）：</source>
         <translation>Sections of the full text (dosage comes first):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="387"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="393"/>
         <source>预览并打印…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="394"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="389"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="395"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2664,42 +2669,42 @@ Insert text: “{1}”</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="68"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="70"/>
         <source>患者姓名：</source>
         <translation>Patient name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="69"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="71"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="70"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="72"/>
         <source>医生/药师叮嘱：</source>
         <translation>Doctor&apos;s / pharmacist&apos;s note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="71"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="73"/>
         <source>例如：早上1片，晚上1片</source>
         <translation>e.g. 早上1片，晚上1片 (1 tablet in the morning, 1 in the evening)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="72"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="74"/>
         <source>正文字号：</source>
         <translation>Text size:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="73"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="75"/>
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="74"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="76"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="75"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="77"/>
         <source>诊所名称：</source>
         <translation>Clinic name:</translation>
     </message>
@@ -2804,17 +2809,17 @@ Insert text: “{1}”</translation>
 <context>
     <name>UnreviewedNote</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="104"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="111"/>
         <source>此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。</source>
         <translation>This record has not been checked. You can print it, but every page will say “Not checked: the original insert is authoritative”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="106"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="113"/>
         <source>先去核对</source>
         <translation>Check it first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="107"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="114"/>
         <source>关闭此窗口，逐项核对剂量后再打印</source>
         <translation>Close this window and check each dose item before printing</translation>
     </message>
