@@ -183,6 +183,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         panel, bar = self.record_panel, self.read_aloud
         panel.print_action.triggered.connect(self.open_sheet_dialog)
         panel.speak_action.toggled.connect(bar.set_open)
+        panel.speak_action.toggled.connect(panel.fold_for_reading)  # the fields keep their room
         panel.record_shown.connect(bar.set_record)
         bar.closed.connect(lambda: panel.speak_action.setChecked(False))
         bar.field_reading.connect(panel.highlight_field)

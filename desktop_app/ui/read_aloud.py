@@ -2,7 +2,9 @@
 and voice: read_aloud_choices.py).
 
 Its buttons and section checkboxes wrap onto more rows where the record's column is narrow (flow_layout.py):
-opening the bar never makes the column wider, so the record list and the picture keep their width.
+opening the bar never makes the column wider, so the record list and the picture keep their width. It is kept
+low too (docs/decisions/0024): compact buttons, 暂停 and 继续 in one place (one shown at a time), speed and voice
+on a row that opens on demand (语速、声音 ▸); the record view folds its review list while the bar is open.
 Speech that cannot be played (no player, no audio device) is said in plain words, with the offer to save it as
 a WAV instead.
 """
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -83,13 +84,12 @@ class ReadAloudBar(QFrame):
         self._labels: list[str] = []
         self._voices_asked = False
 
-        self.speak_button = QPushButton(self)
-        self.pause_button = QPushButton(self)
-        self.resume_button = QPushButton(self)
-        self.stop_button = QPushButton(self)
-        self.wav_button = QPushButton(self)
-        for button in (self.speak_button, self.pause_button, self.resume_button, self.stop_button):
-            button.setAutoDefault(False)
+        # tool buttons: as wide as their words (a push button is at least 80 px), so the row fits the column
+        self.speak_button = _button(self, "read-aloud-speak")
+        self.pause_button = _button(self, "read-aloud-pause")
+        self.resume_button = _button(self, "read-aloud-resume")
+        self.stop_button = _button(self, "read-aloud-stop")
+        self.wav_button = _button(self, "read-aloud-wav")
         self.choices = SpeechChoices(settings, self)
         self.speed, self.voice = self.choices.speed, self.choices.voice
         self.close_button = QToolButton(self)
@@ -106,13 +106,12 @@ class ReadAloudBar(QFrame):
         self.progress.setFixedWidth(160)
         self.progress.hide()
 
-        # the buttons, then speed and voice each with its label: groups that wrap as a whole
+        # the buttons (a group that wraps as a whole), 保存为 WAV, and the toggle of the speed and voice row
         controls = FlowLayout(spacing=8)
         for group in (
             (self.speak_button, self.pause_button, self.resume_button, self.stop_button),
-            (self.choices.speed_label, self.speed),
-            (self.choices.voice_label, self.voice),
             (self.wav_button,),
+            (self.choices.toggle,),
         ):
             controls.addWidget(_row(self, group))
         top = QHBoxLayout()
@@ -126,6 +125,7 @@ class ReadAloudBar(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         layout.addLayout(top)
+        layout.addWidget(self.choices.panel)
         layout.addWidget(self.sections)
         layout.addLayout(status_row)
 
@@ -343,6 +343,8 @@ class ReadAloudBar(QFrame):
         self.wav_button.setEnabled(ready and state == IDLE)
         self.pause_button.setEnabled(state == SPEAKING)
         self.resume_button.setEnabled(state == PAUSED)
+        self.pause_button.setHidden(state == PAUSED)  # one place: 暂停 while reading, 继续 once paused
+        self.resume_button.setHidden(state != PAUSED)
         self.stop_button.setEnabled(state != IDLE)
 
     def _close(self) -> None:
@@ -350,7 +352,7 @@ class ReadAloudBar(QFrame):
         self.closed.emit()
 
     def _retranslate(self) -> None:
-        self.speak_button.setText(self.tr("朗读"))
+        self.speak_button.setText(self.tr("朗读", "the button that starts reading"))
         self.speak_button.setToolTip(self.tr("从药名开始，读出选中的部分"))
         self.pause_button.setText(self.tr("暂停"))
         self.resume_button.setText(self.tr("继续"))
@@ -365,6 +367,13 @@ class ReadAloudBar(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _button(parent: QWidget, name: str) -> QToolButton:
+    button = QToolButton(parent)
+    button.setObjectName(name)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
 
 
 def _row(parent: QWidget, widgets: Sequence[QWidget]) -> QWidget:

@@ -15,7 +15,7 @@ from desktop_app.core.field_sources import FieldSource, field_sources
 from desktop_app.core.store import RecordView
 from desktop_app.ui.field_editor import FieldEditor
 
-#: shown first, in this order; the boxed 警示语 leads wherever the page printed it
+# shown first, in this order; the boxed 警示语 leads wherever the page printed it
 KEY_FIELDS: tuple[str, ...] = ("warning", "name", "dosage", "contraindications", "strength")
 # The field being read aloud: a coloured frame (the editor's object name is "field-<key>").
 HIGHLIGHT_STYLE = "QFrame#{0} {{ border: 3px solid #2563eb; border-radius: 6px; background: #eff6ff; }}"
@@ -156,7 +156,9 @@ class FieldsPane(QScrollArea):
         self.rest_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         n = len(self.rest_ids)
         self.rest_toggle.setText(
-            self.tr("收起其余 {0} 个部分").format(n) if on else self.tr("其余 {0} 个部分").format(n)
+            self.tr("收起其余 %n 个部分", "", n)
+            if on
+            else self.tr("其余 %n 个部分", "", n)  # plural in English
         )
 
     def changeEvent(self, event: QEvent) -> None:

@@ -230,6 +230,12 @@ class RecordPanel(QWidget):
         """Put ``widget`` (a button) at the end of the record's actions, on their line."""
         self.action_row.add_widget(widget)
 
+    def fold_for_reading(self, on: bool) -> None:
+        """The read-aloud bar opened (or closed): the review list folds to its counter line (or unfolds). The
+        picture and the column keep the widths they have now (the folded line asks for less width)."""
+        self.splitter.setSizes(self.splitter.sizes())
+        self.review_bar.set_folded(on)
+
     def highlight_field(self, field_id: int | None) -> None:
         """Frame the field being read aloud and scroll to it; None removes the frame."""
         self.fields.highlight_field(field_id)

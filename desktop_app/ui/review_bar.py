@@ -5,6 +5,10 @@ Keys (anywhere in the record view): F8 next item, Shift+F8 previous, F9 accept a
 open one), F2 edit (the item's characters selected in its field: typing replaces them). Choosing an item
 (click or key) emits ``item_chosen(ItemState)``: the record view selects its characters and zooms the picture
 to its line. The list holds only the dose items (core/checking.py); other notes stay above it.
+
+While the read-aloud bar is open the list folds to its counter (``set_folded``; ▸ opens it again) and the
+buttons show their symbols only (words in the tooltips): the fields being read keep their room at 1280x800,
+the column its width, and the count of open items stays in view.
 """
 
 from __future__ import annotations
@@ -100,8 +104,15 @@ class ReviewBar(QFrame):
         self.next_action.triggered.connect(self.next)
         self.accept_action.triggered.connect(self.accept_current)
         self.edit_action.triggered.connect(self.edit_current)
+        self.folded = False  # the list folded away while reading aloud (the user may open it again)
+        self.fold_button = QToolButton(self)
+        self.fold_button.setObjectName("review-fold")
+        self.fold_button.setAutoRaise(True)
+        self.fold_button.clicked.connect(self._fold_clicked)
+        self.fold_button.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.fold_button)
         row.addWidget(self.counter, 1)
         self.buttons: list[QToolButton] = []
         for action in (self.prev_action, self.next_action, self.accept_action, self.edit_action):
@@ -142,6 +153,26 @@ class ReviewBar(QFrame):
         self.setVisible(bool(self.states))
         self._retranslate()
         self._fit_height()
+
+    def set_folded(self, on: bool) -> None:
+        """Fold the list to the counter line (the read-aloud bar opened), or unfold it (and the ▸ goes)."""
+        self.folded = on
+        self.fold_button.setVisible(on)
+        self._retranslate()
+        self._show_list(not on)
+
+    def _fold_clicked(self) -> None:
+        self._show_list(self.list.isHidden())
+
+    def _show_list(self, shown: bool) -> None:
+        self.list.setVisible(shown)
+        self._fold_words()
+        self._fit_height()
+
+    def _fold_words(self) -> None:
+        shown = not self.list.isHidden()
+        self.fold_button.setText("▾" if shown else "▸")
+        self.fold_button.setToolTip(self.tr("收起待核对列表") if shown else self.tr("显示待核对列表"))
 
     def _fit_height(self) -> None:
         """As tall as its first LIST_ROWS rows, as they wrap at the list's width now (more rows scroll)."""
@@ -216,14 +247,19 @@ class ReviewBar(QFrame):
         else:
             self.counter.setText(self.tr("✔ 剂量已全部核对（{0} 处）").format(len(self.states)))
             self.counter.setStyleSheet("color: #15803d;")
-        self.prev_action.setText(self.tr("‹ 上一处"))
-        self.next_action.setText(self.tr("下一处 ›"))
-        self.accept_action.setText(self.tr("✔ 确认无误"))
-        self.edit_action.setText(self.tr("✎ 修改"))
+        if self.folded:  # the symbols only (their words in the tooltips): the ▸ fits on the line
+            for action, symbol in zip(self.actions_for_shortcuts, ("‹", "›", "✔", "✎"), strict=True):
+                action.setText(symbol)
+        else:
+            self.prev_action.setText(self.tr("‹ 上一处"))
+            self.next_action.setText(self.tr("下一处 ›"))
+            self.accept_action.setText(self.tr("✔ 确认无误"))
+            self.edit_action.setText(self.tr("✎ 修改"))
         self.prev_action.setToolTip(self.tr("上一处待核对的剂量（Shift+F8）"))
         self.next_action.setToolTip(self.tr("下一处待核对的剂量（F8）"))
         self.accept_action.setToolTip(self.tr("对照原图，这处识别无误（F9）"))
         self.edit_action.setToolTip(self.tr("选中这处文字，直接输入改正（F2）"))
+        self._fold_words()
         for i, state in enumerate(self.states):
             item = self.list.item(i)
             if item is not None:

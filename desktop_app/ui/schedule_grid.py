@@ -24,6 +24,7 @@ from desktop_app.core.schedule import FOOD_CHOICES, SLOTS, Dose, Schedule, Sugge
 from desktop_app.core.schedule.model import AMOUNT, UNIT, amount_value
 from desktop_app.core.schedule.parse import MAX_AMOUNT
 from desktop_app.ui.core_text import core_text
+from desktop_app.ui.fitting import fit_to_words
 
 UNITS: tuple[str, ...] = ("片", "粒", "袋", "丸", "包", "支", "滴", "ml", "g", "mg")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．／", "0123456789./")
@@ -235,6 +236,7 @@ class ScheduleGrid(QGroupBox):
         self.food_label.setText(self.tr("与进餐："))
         for i, text in enumerate((self.tr("（不注明）"), self.tr("饭前"), self.tr("饭后"), self.tr("随餐"))):
             self.food.setItemText(i, text)
+        fit_to_words(self.food)
         self.clear_button.setText(self.tr("清空"))
         self.adopt_button.setText(self.tr("采用建议"))
         self.adopt_button.setToolTip(self.tr("把建议的用量填入上面的表格；打印前请按医嘱核对"))
@@ -244,4 +246,6 @@ class ScheduleGrid(QGroupBox):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            fit_to_words(self.food)
         super().changeEvent(event)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +36,7 @@ from desktop_app.core.leaflet import LeafletError, leaflet_from_record, sheet_co
 from desktop_app.core.schedule.record import suggest_for_record
 from desktop_app.core.sheet import CARD, CARD_FULL, DEFAULT_LAYOUT, SheetContent, SheetFontError, SheetReport
 from desktop_app.core.store import REVIEWED, RecordStore, RecordView
+from desktop_app.ui.fitting import fit_height
 from desktop_app.ui.messages import MessageCenter, plain_words
 from desktop_app.ui.schedule_grid import ScheduleGrid
 from desktop_app.ui.schedule_memory import remember, remembered
@@ -184,6 +186,10 @@ class SheetDialog(QDialog):
         self._retranslate()
         self._update_buttons()
         self.resize(780, 720)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_height(self)  # every row whole at the font in use (English wraps more: a little wider)
 
     # -- what is printed -------------------------------------------------------------------------------------
 

@@ -29,13 +29,17 @@ class SheetForm(QWidget):
         self.patient = QLineEdit(self)
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 14)
+        self._note_height()  # two lines (more scroll): the dialog fits a 1280x800 screen at the app's font
         self.body_pt = QSpinBox(self)
         self.body_pt.setRange(*BODY_PT_RANGE)
         self.body_pt.setMaximumWidth(160)
         self.body_pt.setValue(max(BODY_PT_RANGE[0], min(BODY_PT_RANGE[1], settings.get(SHEET_FONT_PT))))
         self.page_group = QButtonGroup(self)
-        page_row = QHBoxLayout()
+        page_row = QHBoxLayout()  # the text size, then the paper, on one line
+        page_row.addWidget(self.body_pt)
+        page_row.addSpacing(24)
+        self.page_label = QLabel(self)
+        page_row.addWidget(self.page_label)
         self.page_buttons: dict[str, QRadioButton] = {}
         for name in PAGES:
             button = QRadioButton(name, self)
@@ -48,14 +52,12 @@ class SheetForm(QWidget):
         self.patient_label = QLabel(self)
         self.note_label = QLabel(self)
         self.size_label = QLabel(self)
-        self.page_label = QLabel(self)
         self.clinic_label = QLabel(self)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.patient_label, self.patient)
         form.addRow(self.note_label, self.note)
-        form.addRow(self.size_label, self.body_pt)
-        form.addRow(self.page_label, page_row)
+        form.addRow(self.size_label, page_row)
         form.addRow(self.clinic_label, self.clinic)
 
         self._retranslate()
@@ -74,9 +76,14 @@ class SheetForm(QWidget):
         self.page_label.setText(self.tr("纸张："))
         self.clinic_label.setText(self.tr("诊所名称："))
 
+    def _note_height(self) -> None:
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 2 + 14)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._note_height()
         super().changeEvent(event)
 
 

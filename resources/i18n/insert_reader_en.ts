@@ -873,16 +873,21 @@ You can go on working. If it happens again, restart the program and send this fi
 </context>
 <context>
     <name>FieldsPane</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop_app/ui/record_fields.py" line="159"/>
-        <source>收起其余 {0} 个部分</source>
-        <extracomment>shown first, in this order; the boxed 警示语 leads wherever the page printed it</extracomment>
-        <translation>Hide the other {0} sections</translation>
+        <source>收起其余 %n 个部分</source>
+        <translation>
+            <numerusform>Hide the other section</numerusform>
+            <numerusform>Hide the other %n sections</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../desktop_app/ui/record_fields.py" line="159"/>
-        <source>其余 {0} 个部分</source>
-        <translation>The other {0} sections</translation>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/record_fields.py" line="161"/>
+        <source>其余 %n 个部分</source>
+        <translation>
+            <numerusform>%n more section</numerusform>
+            <numerusform>%n more sections</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1015,7 +1020,7 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>A watched folder is gone; it will be watched again when it comes back: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="280"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="281"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
@@ -1025,28 +1030,28 @@ You can go on working. If it happens again, restart the program and send this fi
         <translation>Reading picture {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="299"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="300"/>
         <source>读取记录</source>
         <translation>reading a record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="303"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="304"/>
         <source>“{0}”识别失败：{1}</source>
         <translation>Reading “{0}” failed: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="314"/>
         <source>HunyuanOCR 使用许可</source>
         <translation>HunyuanOCR licence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="354"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="376"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="377"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="356"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="357"/>
         <source>药品说明书识读 {0}
 
 识读药品说明书图片，核对后打印大字版或朗读。
@@ -1057,67 +1062,67 @@ Reads pictures of drug package inserts; after checking, print a large-print shee
 Data folder: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="363"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="364"/>
         <source>药品说明书识读</source>
         <translation>Insert Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="364"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="365"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="366"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="367"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="367"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="368"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="368"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="369"/>
         <source>打开图片…</source>
         <translation>Open pictures…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="369"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="370"/>
         <source>打开说明书图片（可多选）</source>
         <translation>Open insert pictures (you can pick several)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="370"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="371"/>
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="371"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="372"/>
         <source>粘贴图片</source>
         <translation>Paste picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="372"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="373"/>
         <source>粘贴复制的图片或图片文件（Ctrl+V）</source>
         <translation>Paste a copied picture or picture file (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="373"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="374"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="376"/>
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
@@ -1705,7 +1710,7 @@ Data folder: {1}</translation>
     <message>
         <location filename="../../desktop_app/ui/read_aloud.py" line="315"/>
         <source>朗读失败：{0}。可以点“保存为 WAV…”把朗读保存为声音文件，在手机或其他电脑上播放。</source>
-        <translation>Reading aloud failed: {0}. You can use “Save as WAV…” to save the reading as a sound file and play it on a phone or another computer.</translation>
+        <translation>Reading aloud failed: {0}. You can use “Save WAV…” to save the reading as a sound file and play it on a phone or another computer.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/read_aloud.py" line="318"/>
@@ -1719,7 +1724,6 @@ Data folder: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/read_aloud.py" line="326"/>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="353"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
@@ -1729,42 +1733,48 @@ Data folder: {1}</translation>
         <translation>Reading aloud failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="354"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="355"/>
+        <source>朗读</source>
+        <comment>the button that starts reading</comment>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="356"/>
         <source>从药名开始，读出选中的部分</source>
         <translation>Read the drug name, then the ticked sections</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="355"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="357"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="356"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="358"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="357"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="359"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="358"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="360"/>
         <source>保存为 WAV…</source>
-        <translation>Save as WAV…</translation>
+        <translation>Save WAV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="359"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="361"/>
         <source>把朗读保存成声音文件，可以发回聊天群</source>
         <translation>Save the reading as a sound file, e.g. to send back to the chat group</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="360"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="362"/>
         <source>关闭朗读栏</source>
         <translation>Close the read-aloud bar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud.py" line="361"/>
+        <location filename="../../desktop_app/ui/read_aloud.py" line="363"/>
         <source>朗读内容：</source>
         <translation>Read:</translation>
     </message>
@@ -1834,64 +1844,64 @@ Data folder: {1}</translation>
         <translation>opening the record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="268"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="274"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="284"/>
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="269"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="275"/>
         <source>导入时间：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="272"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
         <source>识别引擎：{0}</source>
         <translation>Engine: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="275"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="281"/>
         <source>核对时间：{0}</source>
         <translation>Checked: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="281"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="287"/>
         <source>取消“已核对”</source>
         <translation>Undo “checked”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="281"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="375"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="287"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="381"/>
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="291"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="297"/>
         <source>已对照原图核对过全部内容（剂量须逐项确认或改正）</source>
         <translation>Everything was checked against the picture (each dose item accepted or corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="293"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="299"/>
         <source>还没有识别完：识别后才能核对</source>
         <translation>Not read yet: it can be checked once it is read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="295"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="301"/>
         <source>识别失败，没有可核对的文字：请重新识别</source>
         <translation>Reading failed, there is no text to check: read it again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="306"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="312"/>
         <source>打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）</source>
         <translation>Print a large-print sheet for the patient, or save it as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="307"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="313"/>
         <source>朗读说明书，或保存为声音文件</source>
         <translation>Read the insert aloud, or save the reading as a sound file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="310"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="316"/>
         <source>请先选择一条已识别出文字的记录</source>
         <translation>Select a record whose text has been read first</translation>
     </message>
@@ -1951,17 +1961,17 @@ Data folder: {1}</translation>
         <translation>showing the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="320"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="326"/>
         <source>保存修改</source>
         <translation>saving the change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="330"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="336"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="361"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="367"/>
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -1970,27 +1980,27 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="363"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="369"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="365"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="371"/>
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="367"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="373"/>
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="368"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="374"/>
         <source>打印大字版</source>
         <translation>Print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="369"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="375"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
@@ -2017,82 +2027,92 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ReviewBar</name>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="45"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="49"/>
         <source>前面可能漏了换行</source>
         <translation>a line break may be missing before it</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="47"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="51"/>
         <source>“{0}”不像剂量里的字</source>
         <translation>“{0}” does not look like part of a dose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="49"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="53"/>
         <source>“{0}”把握不大（{1}%）</source>
         <translation>“{0}” read with little certainty ({1}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="58"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="62"/>
         <source>✔ 已确认</source>
         <translation>✔ accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="60"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="64"/>
         <source>✎ 已改正</source>
         <translation>✎ corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="61"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="65"/>
         <source>● 待核对</source>
         <translation>● to check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="214"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="175"/>
+        <source>收起待核对列表</source>
+        <translation>Hide the list of items to check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="175"/>
+        <source>显示待核对列表</source>
+        <translation>Show the list of items to check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_bar.py" line="245"/>
         <source>{0} 处待核对（共 {1} 处）</source>
         <translation>{0} to check (of {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="217"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="248"/>
         <source>✔ 剂量已全部核对（{0} 处）</source>
         <translation>✔ All doses checked ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="219"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="254"/>
         <source>‹ 上一处</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="220"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="255"/>
         <source>下一处 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="221"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="256"/>
         <source>✔ 确认无误</source>
         <translation>✔ Read right</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="222"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="257"/>
         <source>✎ 修改</source>
         <translation>✎ Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="223"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="258"/>
         <source>上一处待核对的剂量（Shift+F8）</source>
         <translation>The previous dose to check (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="224"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="259"/>
         <source>下一处待核对的剂量（F8）</source>
         <translation>The next dose to check (F8)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="225"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="260"/>
         <source>对照原图，这处识别无误（F9）</source>
         <translation>Checked against the picture: read right (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="226"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="261"/>
         <source>选中这处文字，直接输入改正（F2）</source>
         <translation>Select this text and type the correction (F2)</translation>
     </message>
@@ -2100,42 +2120,42 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ReviewGate</name>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="292"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="328"/>
         <source>还不能标记为已核对</source>
         <translation>Not ready to mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="294"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="330"/>
         <source>还有 {0} 处剂量未核对。请逐项对照原图确认（F9）或改正后再标记。</source>
         <translation>{0} dose item(s) are not checked yet. Check each against the picture (F9) or correct it, then mark the record.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="299"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="335"/>
         <source>如确需现在标记，请写明理由（会记入修改记录）：</source>
         <translation>To mark it now anyway, give the reason (it is kept in the change history):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="300"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="336"/>
         <source>例如：原图模糊，已电话向药房核实剂量</source>
         <translation>e.g. the picture is blurred; the dose was confirmed with the pharmacy by phone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="301"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="337"/>
         <source>去核对</source>
         <translation>Go and check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="302"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="338"/>
         <source>仍然标记</source>
         <translation>Mark anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="303"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="339"/>
         <source>写明理由后才能使用</source>
         <translation>Give a reason first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_bar.py" line="304"/>
+        <location filename="../../desktop_app/ui/review_bar.py" line="340"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2143,126 +2163,126 @@ or open pictures from the File menu.</translation>
 <context>
     <name>ScheduleGrid</name>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="128"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="129"/>
         <source>“{0}”的用量“{1}”不是大于 0 的数（可写 1、0.5、1/2 或 半）</source>
         <translation>{0}: the amount “{1}” is not a number above 0 (write 1, 0.5, 1/2 or 半)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="132"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="133"/>
         <source>“{0}”的用量 {1} 太大，请核对</source>
         <translation>{0}: the amount {1} is too large; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="134"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="135"/>
         <source>“{0}”的用量没有单位（如 片、粒、袋、ml）</source>
         <translation>{0}: the amount has no unit (e.g. 片 tablet, 粒 capsule, 袋 sachet, ml)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="138"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="139"/>
         <source>已选择进餐关系，但没有填写任何时间的用量</source>
         <translation>A meal timing is chosen but no time has an amount</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="205"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="206"/>
         <source>建议（来自说明书，已采用）：{0}
 原文：“{1}”</source>
         <translation>Suggested (from the insert, used): {0}
 Insert text: “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="207"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="208"/>
         <source>建议（来自说明书，尚未采用）：{0}
 原文：“{1}”</source>
         <translation>Suggested (from the insert, not used yet): {0}
 Insert text: “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="210"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="211"/>
         <source>请注意：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="211"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="212"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="215"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="216"/>
         <source>没有建议：{0}</source>
         <translation>No suggestion: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="219"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="220"/>
         <source>已采用建议。打印前请按医嘱核对。</source>
         <translation>Suggestion used. Check it against the prescription before printing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="220"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="221"/>
         <source>已填入上次为这份说明书确认的服药时间，请按本次医嘱核对。</source>
         <translation>Filled in with the times last confirmed for this insert; check them against this prescription.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="226"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="227"/>
         <source>服药时间（填写后印在用药卡最上方；不填则不印）</source>
         <translation>Dose times (printed at the top of the medication card when filled in; nothing is printed when empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="228"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="229"/>
         <source>早</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="229"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="230"/>
         <source>中</source>
         <translation>Noon</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="230"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="231"/>
         <source>晚</source>
         <translation>Evening</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="231"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="232"/>
         <source>睡前</source>
         <translation>Bedtime</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="235"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
         <source>与进餐：</source>
         <translation>With meals:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="237"/>
         <source>（不注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="237"/>
         <source>饭前</source>
         <translation>Before meals</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="237"/>
         <source>饭后</source>
         <translation>After meals</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="236"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="237"/>
         <source>随餐</source>
         <translation>With meals</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="238"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="240"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="239"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="241"/>
         <source>采用建议</source>
         <translation>Use suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/schedule_grid.py" line="240"/>
+        <location filename="../../desktop_app/ui/schedule_grid.py" line="242"/>
         <source>把建议的用量填入上面的表格；打印前请按医嘱核对</source>
         <translation>Put the suggested amounts into the table above; check them against the prescription before printing</translation>
     </message>
@@ -2460,134 +2480,134 @@ Insert text: “{1}”</translation>
 <context>
     <name>SheetDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="222"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="228"/>
         <source>{0}-大字版.pdf</source>
         <translation>{0}-large-print.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="230"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="230"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="236"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="242"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="280"/>
         <source>大字版共 {0} 页</source>
         <translation>The sheet has {0} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="243"/>
         <source>大字版已保存：{0}（共 {1} 页）</source>
         <translation>Large-print sheet saved: {0} ({1} page(s))</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="244"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="250"/>
         <source>保存大字版 PDF</source>
         <translation>Saving the large-print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="253"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="259"/>
         <source>{0} 大字版</source>
         <translation>{0} large print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="267"/>
         <source>生成大字版</source>
         <translation>Making the large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="278"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="284"/>
         <source>预览并打印：{0}</source>
         <translation>Preview and print: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="293"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="299"/>
         <source>打印失败：{0}</source>
         <translation>Printing failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="295"/>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="381"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="301"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="387"/>
         <source>打印大字版</source>
         <translation>Print large-print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="305"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="311"/>
         <source>正在生成大字版…</source>
         <translation>Making the large-print sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="324"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="330"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="332"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="338"/>
         <source>按 {0} 磅字号，用药卡排不进一页（{1} 页），请选小一些的字号</source>
         <translation>At {0} pt the medication card does not fit on one page ({1} pages); choose a smaller size</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="338"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="344"/>
         <source>打印用的字体缺少这些字，纸上会是空白，请手写补上：{0}</source>
         <translation>The print font lacks these characters; they will be blank on paper, please write them in: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="346"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="352"/>
         <source>服药时间有误：{0}</source>
         <translation>Dose times: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="348"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="354"/>
         <source>请至少选择一个部分</source>
         <translation>Tick at least one section</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="351"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="357"/>
         <source>这条记录没有用法用量、警示语或禁忌，用药卡上没有可印的内容</source>
         <translation>This record has no dosage, warning or contraindications: there is nothing to put on the medication card</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="382"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388"/>
         <source>大字版说明单：{0}</source>
         <translation>Large-print sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="383"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="389"/>
         <source>打印什么</source>
         <translation>What to print</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="384"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="390"/>
         <source>只打印用药卡（一页）</source>
         <translation>Medication card only (one page)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="385"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="391"/>
         <source>用药卡 + 全文</source>
         <translation>Medication card + full text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="386"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="392"/>
         <source>全文包括哪些部分（用法用量排在最前）：</source>
         <translation>Sections of the full text (dosage comes first):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="387"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="393"/>
         <source>预览并打印…</source>
         <translation>Preview and print…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="388"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="394"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_dialog.py" line="389"/>
+        <location filename="../../desktop_app/ui/sheet_dialog.py" line="395"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2649,42 +2669,42 @@ Insert text: “{1}”</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="68"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="70"/>
         <source>患者姓名：</source>
         <translation>Patient name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="69"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="71"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="70"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="72"/>
         <source>医生/药师叮嘱：</source>
         <translation>Doctor&apos;s / pharmacist&apos;s note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="71"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="73"/>
         <source>例如：早上1片，晚上1片</source>
         <translation>e.g. 早上1片，晚上1片 (1 tablet in the morning, 1 in the evening)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="72"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="74"/>
         <source>正文字号：</source>
         <translation>Text size:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="73"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="75"/>
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="74"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="76"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="75"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="77"/>
         <source>诊所名称：</source>
         <translation>Clinic name:</translation>
     </message>
@@ -2692,48 +2712,68 @@ Insert text: “{1}”</translation>
 <context>
     <name>SpeechChoices</name>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="49"/>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="59"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="85"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="95"/>
         <source>自动（普通话）</source>
         <translation>Automatic (Mandarin)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="57"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="93"/>
         <source>语速：</source>
         <translation>Speed:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="58"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="94"/>
         <source>声音：</source>
         <translation>Voice:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="80"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="100"/>
+        <source>语速、声音 ▾</source>
+        <translation>Speed ▾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="100"/>
+        <source>语速、声音 ▸</source>
+        <translation>Speed ▸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="102"/>
+        <source>收起语速和声音</source>
+        <translation>Hide the speed and voice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="102"/>
+        <source>选择朗读的语速和声音</source>
+        <translation>Choose the reading speed and voice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="123"/>
         <source>很慢</source>
         <translation>Very slow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="81"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="124"/>
         <source>慢</source>
         <translation>Slow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="82"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="125"/>
         <source>较慢（适合老人）</source>
         <translation>Slower (for elderly listeners)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="83"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="126"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="84"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="127"/>
         <source>快</source>
         <translation>Fast</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="89"/>
+        <location filename="../../desktop_app/ui/read_aloud_choices.py" line="132"/>
         <source>{0}%</source>
         <translation>{0}%</translation>
     </message>
@@ -2769,17 +2809,17 @@ Insert text: “{1}”</translation>
 <context>
     <name>UnreviewedNote</name>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="104"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="111"/>
         <source>此记录尚未核对。可以打印，但每一页都会注明“未经核对：请以说明书原件为准”。</source>
         <translation>This record has not been checked. You can print it, but every page will say “Not checked: the original insert is authoritative”.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="106"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="113"/>
         <source>先去核对</source>
         <translation>Check it first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sheet_form.py" line="107"/>
+        <location filename="../../desktop_app/ui/sheet_form.py" line="114"/>
         <source>关闭此窗口，逐项核对剂量后再打印</source>
         <translation>Close this window and check each dose item before printing</translation>
     </message>

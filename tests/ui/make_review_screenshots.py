@@ -1,6 +1,7 @@
 """Make the review-mode screenshots in docs/: a photographed insert with unsure dose characters read by the
 embedded engine, in review mode (review-*.png), zoomed to the line of the first dose item (review-zoom-*.png),
-and the print dialog of the unchecked record (print-unchecked-*.png).
+the print dialog of the unchecked record (print-unchecked-*.png), and the record with the read-aloud bar open
+(read-aloud-*.png).
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tests/ui/make_review_screenshots.py docs 1920x1080 en
 
@@ -106,6 +107,11 @@ def main(out_dir: Path, size: str = "1280x800", language: str = "zh_CN") -> int:
             grab("print-unchecked")
             if window.sheet_dialog is not None:
                 window.sheet_dialog.close()
+            panel.speak_action.setChecked(True)  # the read-aloud bar open over the same record
+            QTimer.singleShot(800, reading)
+
+        def reading() -> None:
+            grab("read-aloud")
             window.close()
             app.quit()
 
@@ -114,7 +120,7 @@ def main(out_dir: Path, size: str = "1280x800", language: str = "zh_CN") -> int:
         app.exec()
         window.shutdown()
         store.close()
-    return 0 if len(shots) == 3 else 1
+    return 0 if len(shots) == 4 else 1
 
 
 if __name__ == "__main__":
