@@ -34,10 +34,10 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -87,7 +87,9 @@ class FlowSectionChooser(SectionChooser):
 
     def __init__(self, parent: QWidget | None = None, leading: QWidget | None = None) -> None:
         super().__init__(0, parent)
-        QWidget().setLayout(self.layout())  # hand the grid to a throwaway widget: one layout per widget
+        grid = self.layout()
+        if grid is not None:
+            QWidget().setLayout(grid)  # hand the grid to a throwaway widget: one layout per widget
         self._flow = FlowLayout(self, spacing=14)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)

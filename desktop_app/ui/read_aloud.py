@@ -391,6 +391,6 @@ def _row(parent: QWidget, widgets: Sequence[QWidget]) -> QWidget:
 class _StatusLabel(QLabel):
     """Shown only while it has something to say: an empty status takes no row."""
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.setVisible(bool(text))

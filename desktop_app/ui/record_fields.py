@@ -167,6 +167,6 @@ class FieldsPane(QScrollArea):
         super().changeEvent(event)
 
 
-def _ordered(record: RecordView) -> list:  # type: ignore[type-arg]
+def _ordered(record: RecordView) -> list:
     fields = record.fields
     return [fields[i] for i in field_order([f.key for f in fields])]

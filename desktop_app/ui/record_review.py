@@ -75,7 +75,7 @@ class RecordReview(QObject):
         line = line_source(record.ocr, li)
         focus = (
             _char_point(record.ocr.lines[li].text, line.boxes[0], item)
-            if line.boxes and li is not None
+            if line.boxes and li is not None and record.ocr is not None
             else None
         )
         self.panel.pictures.show_source(line if line.boxes else source, zoom=True, focus=focus)

@@ -54,6 +54,7 @@ log = logging.getLogger("insert_reader.ui")
 
 
 class RecordPanel(QWidget):
+    review: RecordReview  # made in __init__ after the actions that call it
     reread_requested = Signal(int)
     cancel_requested = Signal(int)
     record_changed = Signal(int)  # a field, the drug name or the review state was saved

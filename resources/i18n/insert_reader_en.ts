@@ -1838,70 +1838,70 @@ Data folder: {1}</translation>
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="172"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="183"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="174"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="185"/>
         <source>打开记录</source>
         <translation>opening the record</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="274"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="284"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="276"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="290"/>
         <source>来源：{0}</source>
         <translation>Source: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="275"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="277"/>
         <source>导入时间：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="278"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="280"/>
         <source>识别引擎：{0}</source>
         <translation>Engine: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="281"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="283"/>
         <source>核对时间：{0}</source>
         <translation>Checked: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="287"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="293"/>
         <source>取消“已核对”</source>
         <translation>Undo “checked”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="287"/>
-        <location filename="../../desktop_app/ui/record_view.py" line="381"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="293"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="387"/>
         <source>标记为已核对</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="297"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="303"/>
         <source>已对照原图核对过全部内容（剂量须逐项确认或改正）</source>
         <translation>Everything was checked against the picture (each dose item accepted or corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="299"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="305"/>
         <source>还没有识别完：识别后才能核对</source>
         <translation>Not read yet: it can be checked once it is read</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="301"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="307"/>
         <source>识别失败，没有可核对的文字：请重新识别</source>
         <translation>Reading failed, there is no text to check: read it again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="312"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="318"/>
         <source>打印给患者看的大字版说明单，或保存为 PDF（Ctrl+P）</source>
         <translation>Print a large-print sheet for the patient, or save it as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="313"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="319"/>
         <source>朗读说明书，或保存为声音文件</source>
         <translation>Read the insert aloud, or save the reading as a sound file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="316"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="322"/>
         <source>请先选择一条已识别出文字的记录</source>
         <translation>Select a record whose text has been read first</translation>
     </message>
@@ -1961,17 +1961,17 @@ Data folder: {1}</translation>
         <translation>showing the picture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="326"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="332"/>
         <source>保存修改</source>
         <translation>saving the change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="336"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="342"/>
         <source>恢复识别原文</source>
         <translation>Restore the read text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="367"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="373"/>
         <source>把说明书图片拖到这里，
 或按 Ctrl+V 粘贴图片，
 或从“文件”菜单打开图片。</source>
@@ -1980,27 +1980,27 @@ or paste one with Ctrl+V,
 or open pictures from the File menu.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="369"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="375"/>
         <source>重新识别</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="371"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="377"/>
         <source>用当前的识别引擎再读一次这张图片（原来的修改会保存在修改记录中）</source>
         <translation>Read this picture again with the current engine (earlier edits stay in the change history)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="373"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="379"/>
         <source>取消识别</source>
         <translation>Cancel reading</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="374"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="380"/>
         <source>打印大字版</source>
         <translation>Print sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/record_view.py" line="375"/>
+        <location filename="../../desktop_app/ui/record_view.py" line="381"/>
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
