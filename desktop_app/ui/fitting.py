@@ -36,3 +36,16 @@ def fit_height(dialog: QWidget, wider: Iterable[int] = (900, 1000)) -> None:
             width = w
             break
     dialog.resize(width, max(dialog.height(), layout.totalHeightForWidth(width)))
+
+
+FACT_SEPARATOR = "\u3000"  # between facts on one wrapped line: the place to break
+WORD_JOINER = "\u2060"  # no line break on either side of it (Unicode line breaking, UAX #14: WJ)
+UNBROKEN_MAX = 32  # a longer fact (a long file name) may still break, rather than run out of its label
+
+
+def unbroken(fact: str) -> str:
+    """``fact`` kept on one line where a label wraps: Qt breaks Chinese between any two characters, which split
+    "识别引擎" into "识别引 / 擎"; a word joiner between its characters allows no break inside it."""
+    if len(fact) > UNBROKEN_MAX:
+        return fact
+    return WORD_JOINER.join(fact.replace(" ", "\u00a0"))

@@ -11,7 +11,6 @@ items open opens the ReviewGate (``review_gate``): 去核对, or 仍然标记 wi
 
 from __future__ import annotations
 
-import html
 import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -38,6 +37,7 @@ from desktop_app.core.store import (
 )
 from desktop_app.ui.action_row import ActionRow
 from desktop_app.ui.field_editor import FieldEditor
+from desktop_app.ui.fitting import FACT_SEPARATOR, unbroken
 from desktop_app.ui.image_view import ImageView
 from desktop_app.ui.messages import MessageCenter
 from desktop_app.ui.record_fields import FieldsPane
@@ -85,7 +85,6 @@ class RecordPanel(QWidget):
         self.status_chip = QLabel(right)
         self.meta = QLabel(right)
         self.meta.setWordWrap(True)
-        self.meta.setTextFormat(Qt.TextFormat.RichText)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # the record's actions, then its outputs (and the patient's 加入患者 while it has none): buttons that
@@ -283,11 +282,9 @@ class RecordPanel(QWidget):
             parts.append(
                 self.tr("核对时间：{0}").format(record.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M"))
             )
-        # each fact stays on one line (Qt breaks Chinese between any two characters: "识别 / 引擎");
-        # lines break only between facts (rich text collapses "　", so two no-break spaces and a plain one)
-        self.meta.setText(
-            "&nbsp;&nbsp; ".join(f'<span style="white-space:nowrap">{html.escape(p)}</span>' for p in parts)
-        )
+        # each fact stays on one line (Qt breaks Chinese between any two characters: "识别 / 引擎"); lines break
+        # only at the "　" between facts
+        self.meta.setText(FACT_SEPARATOR.join(unbroken(p) for p in parts))
         self.meta.setToolTip(self.tr("来源：{0}").format(record.source_path))
         self.notes.set_record(record)
         reviewed = record.status == REVIEWED
