@@ -25,10 +25,10 @@ def test_a_claim_is_held_by_one_store_until_it_is_saved_or_released(tmp_path: Pa
     data = tmp_path / "data"
     with RecordStore.open(data) as app, RecordStore.open(data) as cli:
         rec = add(app, "amox")
-        assert [r.id for r in cli.pending()] == [rec.id]
+        assert [r.id for r in cli.pending()] == [rec.id] == cli.pending_ids()
         assert app.claim(rec.id)
         assert not cli.claim(rec.id) and not app.claim(rec.id)  # nobody claims it twice, not even its owner
-        assert cli.pending() == [] and app.pending() == []
+        assert cli.pending() == [] and app.pending() == [] and cli.pending_ids() == app.pending_ids() == []
         app.heartbeat(rec.id)
         app.save_ocr(rec.id, ocr_for(AMOX_SECTIONS), AMOX_SECTIONS, [])
         assert not cli.claim(rec.id)  # read: nothing to claim
@@ -37,6 +37,7 @@ def test_a_claim_is_held_by_one_store_until_it_is_saved_or_released(tmp_path: Pa
     # closing the store let go of its claim: the record is still "reading", and anyone may take it
     with RecordStore.open(data) as later:
         assert [(r.id, r.status) for r in later.pending()] == [(other.id, "reading")]
+        assert later.pending_ids() == [other.id]  # what the queue counts: the same records, not built
         assert later.claim(other.id)
 
 

@@ -101,12 +101,12 @@ class OcrQueue(QObject):
     def waiting(self) -> int:
         """The records of this batch still to read, the one being read included (cancelled ones left out)."""
         try:
-            pending = self._store.pending()
+            pending = self._store.pending_ids()
         except StoreError:
             return 0
         cancelled = self._worker.cancelled_ids()
         current = self._worker.current_record()  # claimed (and so not pending) once its reading starts
-        left = sum(1 for r in pending if r.id not in cancelled and r.id != current)
+        left = sum(1 for rid in pending if rid not in cancelled and rid != current)
         return left + (current is not None)
 
     def reconfigure(self, config: EngineConfig) -> None:

@@ -3,6 +3,8 @@ reading takes longer than ``PROGRESS_DELAY_MS``)."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
@@ -10,6 +12,8 @@ from desktop_app.ui.engine_status import engine_status_text, failed_text, loadin
 from desktop_app.ui.ocr_queue import OcrQueue
 from desktop_app.ui.ocr_worker import EngineInfo
 
+RECOUNT_DELAY_MS = 150  # in a burst of queue changes, the queue is counted this long after the last
+BURST = 2  # more changes than this within RECOUNT_DELAY_MS are a burst
 PROGRESS_DELAY_MS = 400  # reading progress appears only when reading takes longer than this
 
 
@@ -42,13 +46,29 @@ class ReadingStatus(QObject):
         queue.engine_loading.connect(lambda pct, step: self.engine_label.setText(loading_text(pct, step)))
         queue.engine_ready.connect(self.engine_ready)
         queue.busy_changed.connect(self.busy_changed)
-        queue.queue_changed.connect(self.recount)
+        # a watched folder's 500 files are 500 queue changes: within a burst they are counted once it pauses,
+        # not 500 times (each count asks the store, which waits for the reader's write: the event loop stalled
+        # for over a second); a single change (a cancel, one more picture) is counted at once
+        self._recount_timer = QTimer(self)
+        self._recount_timer.setSingleShot(True)
+        self._recount_timer.setInterval(RECOUNT_DELAY_MS)
+        self._recount_timer.timeout.connect(self.recount)
+        self._changes: list[float] = []
+        queue.queue_changed.connect(self._queue_changed)
 
     def record_started(self, number: int, total: int) -> None:
         self.progress = (number, total)
         self._progress_text()
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(number - 1)
+
+    def _queue_changed(self) -> None:
+        now = time.monotonic()
+        self._changes = [t for t in self._changes if now - t < RECOUNT_DELAY_MS / 1000] + [now]
+        if len(self._changes) <= BURST:
+            self.recount()
+        else:
+            self._recount_timer.start()
 
     def recount(self) -> None:
         """Records were queued or cancelled while one is read: the batch size is what is queued now (the

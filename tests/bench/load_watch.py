@@ -32,6 +32,41 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+class _StallTracer:
+    """``--trace-stalls``: a thread that, whenever the GUI thread's 10 ms timer has not ticked for 300 ms, takes
+    the GUI thread's Python stack; the stacks seen most often say what held the event loop."""
+
+    def __init__(self, tick: Any, threshold_ms: int = 300) -> None:
+        import threading
+
+        self._tick = tick
+        self._threshold = threshold_ms
+        self._main = threading.main_thread().ident
+        self._seen: Counter[str] = Counter()
+        self._running = True
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        import traceback
+
+        while self._running:
+            time.sleep(0.1)
+            if self._tick.elapsed() < self._threshold:
+                continue
+            frame = sys._current_frames().get(self._main or 0)
+            if frame is not None:
+                stack = [f for f in traceback.extract_stack(frame) if "site-packages" not in f.filename][-8:]
+                self._seen["\n".join(f"{f.filename.split('desktop_app/')[-1]}:{f.lineno} {f.name}" for f in stack)] += 1
+
+    def stop(self) -> None:
+        self._running = False
+        self._thread.join(timeout=1)
+
+    def report(self) -> list[dict[str, Any]]:
+        return [{"samples": n, "stack": stack.splitlines()} for stack, n in self._seen.most_common(5)]
+
+
 def _rss_kb() -> tuple[int, int]:
     """(current RSS, peak RSS) in KiB from /proc (Linux); (0, 0) elsewhere."""
     try:
@@ -87,7 +122,7 @@ def make_images(folder: Path, count: int, seed: int = 10) -> dict[str, Any]:
     return {"unique": unique_n, "duplicates": dup_n, "bad": bad}
 
 
-def run(count: int, work: Path, read_timeout_s: float = 3600) -> dict[str, Any]:
+def run(count: int, work: Path, read_timeout_s: float = 3600, trace_stalls: bool = False) -> dict[str, Any]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -146,6 +181,7 @@ def run(count: int, work: Path, read_timeout_s: float = 3600) -> dict[str, Any]:
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(beat)
+    stalls = _StallTracer(tick) if trace_stalls else None
 
     deadline = time.monotonic() + 60
     while watched.resolve() not in window.watch.present_folders() and time.monotonic() < deadline:
@@ -154,8 +190,16 @@ def run(count: int, work: Path, read_timeout_s: float = 3600) -> dict[str, Any]:
     timer.start()
     tick.restart()
     started = time.perf_counter()
-    for p in sorted(staging.iterdir()):  # all at once: renames into the watched folder
-        os.replace(p, watched / p.name)
+    # all at once: renames into the watched folder, from another thread as a chat client writes them from its
+    # own process (done on this thread, the 500 renames were themselves the longest "stall" of the event loop)
+    import threading
+
+    def drop_all() -> None:
+        for p in sorted(staging.iterdir()):
+            os.replace(p, watched / p.name)
+
+    dropper = threading.Thread(target=drop_all)
+    dropper.start()
     expected_reads = plan["unique"]
     deadline = time.monotonic() + read_timeout_s
     idle_since: float | None = None
@@ -168,8 +212,11 @@ def run(count: int, work: Path, read_timeout_s: float = 3600) -> dict[str, Any]:
                 break
         else:
             idle_since = None
+    dropper.join()
     total_s = time.perf_counter() - started - (3.0 if idle_since else 0.0)
     timer.stop()
+    if stalls is not None:
+        stalls.stop()
     records = store.list_records(limit=10_000, include_ocr=False)
     rereads = sum(1 for r in records for rev in store.revisions(r.id) if rev.reason == "re-read")
     rss, peak = _rss_kb()
@@ -197,6 +244,7 @@ def run(count: int, work: Path, read_timeout_s: float = 3600) -> dict[str, Any]:
         "longest_stall_ms": stall["max_ms"],
         "total_s": total_s,
         "seconds_per_image": total_s / max(1, plan["unique"]),
+        **({"stall_stacks": stalls.report()} if stalls is not None else {}),
     }
 
 
@@ -204,9 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--json", help="write the numbers here too")
+    parser.add_argument("--trace-stalls", action="store_true", help="the GUI thread's stacks during stalls > 300 ms")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="load-watch-") as tmp:
-        result = run(args.count, Path(tmp))
+        result = run(args.count, Path(tmp), trace_stalls=args.trace_stalls)
     text = json.dumps(result, ensure_ascii=False, indent=1)
     print(text)
     if args.json:
