@@ -693,15 +693,16 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
 def _database_at(db: Path, version: int, pages_as_v3: bool = False) -> None:
     """A database as the app of schema ``version`` made it (its own migration steps), with one read record;
     ``pages_as_v3``: as main made it between the two merges (the pages' step numbered 3, no claims)."""
-    from desktop_app.core.store.schema import MIGRATIONS, V4_SQL, _statements
+    from desktop_app.core.store.schema import MIGRATIONS, V4_SQL
     from desktop_app.core.store.search import fts_trigram_available
+    from desktop_app.core.store.sql_script import statements
 
     db.parent.mkdir(parents=True)
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("BEGIN")
     for step in MIGRATIONS[: 2 if pages_as_v3 else version]:
         step.apply(conn, fts_trigram_available())
-    for statement in _statements(V4_SQL) if pages_as_v3 else []:
+    for statement in statements(V4_SQL) if pages_as_v3 else []:
         conn.execute(statement)
     conn.execute(f"PRAGMA user_version = {version}")
     at = "2024-03-01T08:00:00.000000+00:00"

@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.core.store.search_index import ensure_record_index
+from desktop_app.core.store.sql_script import sqlite_names, statements
 
 V1_SQL = """
 CREATE TABLE records (
@@ -166,11 +167,6 @@ END;
 """
 
 
-def _names(conn: sqlite3.Connection, kind: str) -> set[str]:
-    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = ?", (kind,)).fetchall()
-    return {r[0] for r in rows}
-
-
 def ensure_search_index(conn: sqlite3.Connection, fts_available: bool) -> bool:
     """Make the FTS index match what this SQLite can do; True where search may use it.
 
@@ -178,47 +174,33 @@ def ensure_search_index(conn: sqlite3.Connection, fts_available: bool) -> bool:
     available) and rebuild the index from ``fields``. Without: drop the triggers (the table, if any, is left
     as it is) so that writes to ``fields`` never need the missing module. Runs in the caller's transaction.
     """
-    triggers = _names(conn, "trigger")
+    triggers = sqlite_names(conn, "trigger")
     if not fts_available:
         for name in FTS_TRIGGERS:
             if name in triggers:
                 conn.execute(f"DROP TRIGGER {name}")
         return False
-    if FTS_TABLE in _names(conn, "table") and all(t in triggers for t in FTS_TRIGGERS):
+    if FTS_TABLE in sqlite_names(conn, "table") and all(t in triggers for t in FTS_TRIGGERS):
         return True
-    for statement in _statements(FTS_SQL):
+    for statement in statements(FTS_SQL):
         conn.execute(statement)
     conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')")
     return True
 
 
-def _statements(script: str) -> list[str]:
-    """Split a script into statements (``sqlite3.complete_statement`` keeps trigger bodies whole)."""
-    out: list[str] = []
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            out.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        out.append(buf.strip())
-    return out
-
-
 def _v1(conn: sqlite3.Connection, fts_available: bool) -> None:
-    for statement in _statements(V1_SQL):
+    for statement in statements(V1_SQL):
         conn.execute(statement)
 
 
 def _v2(conn: sqlite3.Connection, fts_available: bool) -> None:
-    for statement in _statements(V2_SQL):
+    for statement in statements(V2_SQL):
         conn.execute(statement)
     ensure_search_index(conn, fts_available)
 
 
 def _v3(conn: sqlite3.Connection, fts_available: bool) -> None:
-    for statement in _statements(V3_SQL):
+    for statement in statements(V3_SQL):
         conn.execute(statement)
 
 
@@ -231,15 +213,17 @@ def _v4(conn: sqlite3.Connection, fts_available: bool) -> None:
     has ``record_pages`` and no claim columns, so it gets v3's columns here and keeps its pages as they are."""
     if "claim_owner" not in _columns(conn, "records"):
         _v3(conn, fts_available)
-    if "record_pages" in _names(conn, "table") and "merged_into" in _columns(conn, "records"):
+    if "record_pages" in sqlite_names(conn, "table") and "merged_into" in _columns(conn, "records"):
         return
-    for statement in _statements(V4_SQL):
+    for statement in statements(V4_SQL):
         conn.execute(statement)
 
 
 def _patients(conn: sqlite3.Connection, fts_available: bool) -> None:
-    for statement in _statements(PATIENTS_SQL):
+    for statement in statements(PATIENTS_SQL):
         conn.execute(statement)
+
+
 def _v6(conn: sqlite3.Connection, fts_available: bool) -> None:
     ensure_record_index(conn, fts_available)
 

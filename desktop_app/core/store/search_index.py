@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from desktop_app.core.store.sql_script import sqlite_names, statements
+
 RECORDS_FTS = "records_fts"
 #: the sections ranked after the name and before the rest (core section keys)
 KEY_SECTIONS: tuple[str, ...] = (
@@ -92,35 +94,20 @@ INSERT INTO {RECORDS_FTS} (rowid, name, key_text, rest_text) SELECT r.id, {_valu
 """
 
 
-def _names(conn: sqlite3.Connection, kind: str) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = ?", (kind,)).fetchall()}
-
-
-def _statements(script: str) -> list[str]:
-    out: list[str] = []
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            out.append(buf.strip())
-            buf = ""
-    return out
-
-
 def ensure_record_index(conn: sqlite3.Connection, fts_available: bool) -> bool:
     """Make ``records_fts`` match what this SQLite can do; True where ranked search may use it.
 
     With FTS5/trigram: where the table or a trigger is missing (a new step, or a database made where FTS5
     was not available), create them and build the index from every record's fields. Without: drop the
     triggers so that writes never need the missing module. Runs in the caller's transaction."""
-    triggers = _names(conn, "trigger")
+    triggers = sqlite_names(conn, "trigger")
     if not fts_available:
         for name in _TRIGGERS:
             if name in triggers:
                 conn.execute(f"DROP TRIGGER {name}")
         return False
-    if RECORDS_FTS in _names(conn, "table") and all(t in triggers for t in _TRIGGERS):
+    if RECORDS_FTS in sqlite_names(conn, "table") and all(t in triggers for t in _TRIGGERS):
         return True
-    for statement in _statements(INDEX_SQL) + _statements(REBUILD_SQL):
+    for statement in statements(INDEX_SQL) + statements(REBUILD_SQL):
         conn.execute(statement)
     return True
