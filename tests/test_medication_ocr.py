@@ -13,23 +13,12 @@ import pytest
 from desktop_app.core.medication import InsertField, find_mentions, medicine_from_fields, typed_medicine
 from desktop_app.core.medication.sources import quote_source
 from tests.insert_images import as_photo, render
-from tests.medication_inserts import INSERTS
+from tests.medication_readings import insert_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
-def _lines(mid: str) -> list[str]:
-    d = INSERTS[mid]
-    out = [f"{d['name']}说明书", f"【药品名称】通用名称：{d['name']}", f"【成份】{d['ingredients']}"]
-    for key, label in (
-        ("contraindications", "禁忌"),
-        ("precautions", "注意事项"),
-        ("interactions", "药物相互作用"),
-    ):
-        out.append(f"【{label}】" + "\n".join(t for t, _ in d[key]))  # type: ignore[attr-defined]
-    out.append("【贮藏】密封保存。")
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +34,9 @@ def images(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {}
     for mid in ("W", "C", "G", "N"):
         out[mid] = d / f"{mid}.png"
-        render(_lines(mid), width=1000, font_px=30).save(out[mid])
+        render(insert_lines(mid), width=1000, font_px=30).save(out[mid])
     out["Cphoto"] = d / "Cphoto.jpg"
-    as_photo(render(_lines("C"), width=1000, font_px=30), seed=3, angle=2.0).save(out["Cphoto"])
+    as_photo(render(insert_lines("C"), width=1000, font_px=30), seed=3, angle=2.0).save(out["Cphoto"])
     return out
 
 

@@ -19,46 +19,29 @@ from PySide6.QtCore import QItemSelectionModel, QPointF, QRectF, Qt
 from PySide6.QtGui import QPolygonF
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.importer import add_to_store
 from desktop_app.core.medication import NO_VERDICT, NOTHING_FOUND
 from desktop_app.core.medication.sources import quote_source
-from desktop_app.core.pipeline import Extraction, extract_file
+from desktop_app.core.pipeline import Extraction
 from desktop_app.core.store import RecordStore
 from desktop_app.ui.app import Translations
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.medication_findings import NO_VERDICT_TEXT, NOTHING_FOUND_TEXT
 from desktop_app.ui.medication_view import MedicationWindow
-from tests.insert_images import render
-from tests.test_medication_ocr import _lines
+from tests.medication_readings import Readings, read_inserts, store_readings
 
 WindowFactory = Callable[..., MainWindow]
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def readings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Extraction]]:
-    from desktop_app.core.engines.rapid import RapidEngine
-
-    engine = RapidEngine()
-    d = tmp_path_factory.mktemp("patient-inserts")
-    out = {}
-    for mid in ("W", "C", "G", "N"):
-        path = d / f"{mid}.png"
-        render(_lines(mid), width=1000, font_px=30).save(path)
-        out[mid] = (path, extract_file(path, engine))
-    return out
+def readings(tmp_path_factory: pytest.TempPathFactory) -> Readings:
+    return read_inserts(tmp_path_factory.mktemp("patient-inserts"), ("W", "C", "G", "N"))
 
 
 @pytest.fixture
-def stored(store: RecordStore, readings: dict[str, tuple[Path, Extraction]]) -> dict[str, int]:
+def stored(store: RecordStore, readings: Readings) -> dict[str, int]:
     """The four inserts as read records of this test's store: id by insert."""
-    ids = {}
-    for mid, (path, ext) in readings.items():
-        outcome = add_to_store(store, path)
-        assert outcome.record is not None
-        store.save_ocr(outcome.record.id, ext.ocr, ext.parsed.sections, ext.warnings)
-        ids[mid] = outcome.record.id
-    return ids
+    return store_readings(store, readings)
 
 
 def _select(window: MainWindow, ids: list[int]) -> None:

@@ -20,8 +20,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.importer import add_to_store
-from desktop_app.core.pipeline import Extraction, extract_file
 from desktop_app.core.sheet import (
     CARD_FULL,
     RELATED_HEADING,
@@ -32,8 +30,7 @@ from desktop_app.core.sheet import (
 from desktop_app.core.store import RecordStore
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.sheet_dialog import SheetDialog
-from tests.insert_images import render
-from tests.test_medication_ocr import _lines
+from tests.medication_readings import Readings, read_inserts, store_readings
 from tests.ui.test_sheet_and_speech_ui import open_sheet_dialog, show
 from tests.ui.test_sheet_schedule_ui import pages_of
 
@@ -49,28 +46,13 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def readings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Extraction]]:
-    from desktop_app.core.engines.rapid import RapidEngine
-
-    engine = RapidEngine()
-    d = tmp_path_factory.mktemp("sheet-inserts")
-    out = {}
-    for mid in ("W", "C", "N"):
-        path = d / f"{mid}.png"
-        render(_lines(mid), width=1000, font_px=30).save(path)
-        out[mid] = (path, extract_file(path, engine))
-    return out
+def readings(tmp_path_factory: pytest.TempPathFactory) -> Readings:
+    return read_inserts(tmp_path_factory.mktemp("sheet-inserts"), ("W", "C", "N"))
 
 
 @pytest.fixture
-def stored(store: RecordStore, readings: dict[str, tuple[Path, Extraction]]) -> dict[str, int]:
-    ids = {}
-    for mid, (path, ext) in readings.items():
-        outcome = add_to_store(store, path)
-        assert outcome.record is not None
-        store.save_ocr(outcome.record.id, ext.ocr, ext.parsed.sections, ext.warnings)
-        ids[mid] = outcome.record.id
-    return ids
+def stored(store: RecordStore, readings: Readings) -> dict[str, int]:
+    return store_readings(store, readings)
 
 
 def found(qtbot: QtBot, dialog: SheetDialog) -> None:
