@@ -342,6 +342,13 @@ def find_mentions(medicines: Sequence[Medicine], lex: Lexicon | None = None) -> 
     inserts = [m for m in medicines if m.kind == INSERT]
     typed = [m for m in medicines if m.kind == TYPED]
     pairs = [*permutations(inserts, 2), *((a, t) for a in inserts for t in typed)]
+    return report_on_pairs(medicines, pairs, lex)
+
+
+def report_on_pairs(
+    medicines: Sequence[Medicine], pairs: Sequence[tuple[Medicine, Medicine]], lex: Lexicon
+) -> Report:
+    """What A's insert says of B, for each (A, B) of ``pairs``; the pairs with nothing said listed as such."""
     findings: list[Finding] = []
     silent: list[tuple[str, str]] = []
     for a, b in pairs:

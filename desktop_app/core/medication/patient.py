@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.medication.finder import (
     INSERT,
-    Finding,
     Medicine,
     Report,
     find_mentions,
     medicine_from_fields,
     medicine_from_record,
-    mentions,
+    report_on_pairs,
     typed_medicine,
 )
 from desktop_app.core.medication.lexicon import Lexicon, load_lexicon
@@ -71,11 +70,4 @@ class MedicineList:
         if med.kind == INSERT:
             pairs += [(med, o) for o in others]
         pairs += [(o, med) for o in others if o.kind == INSERT]
-        findings: list[Finding] = []
-        silent: list[tuple[str, str]] = []
-        for a, b in pairs:
-            got = mentions(a, b, lex)
-            findings += got
-            if not got:
-                silent.append((a.label, b.label))
-        return Report(tuple(self.medicines), tuple(findings), tuple(silent))
+        return report_on_pairs(self.medicines, pairs, lex)

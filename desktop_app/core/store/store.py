@@ -223,25 +223,22 @@ class RecordStore(PagesMixin, ChecksMixin, EditsMixin, PatientsMixin):
         """Records still to read, oldest first: "queued", and "reading" ones whose claim is free (a killed or
         closed reader's); records another live reader holds are left out."""
         with self._tx() as s:
-            rows = s.exec(
-                select(RecordRow)
-                .where(col(RecordRow.status).in_((QUEUED, READING)), col(RecordRow.merged_into).is_(None))
-                .order_by(col(RecordRow.created_at), col(RecordRow.id))
-            ).all()
-            now = time.time()
-            return self._views(s, [r for r in rows if claim_is_free(r, self.owner, now)])
+            return self._views(s, self._pending_rows(s))
 
     def pending_ids(self) -> list[int]:
         """The ids of :meth:`pending`, without building the records: the GUI thread counts the queue with it
         on every change (building 400 queued records each time held the event loop for over a second)."""
         with self._tx() as s:
-            rows = s.exec(
-                select(RecordRow)
-                .where(col(RecordRow.status).in_((QUEUED, READING)), col(RecordRow.merged_into).is_(None))
-                .order_by(col(RecordRow.created_at), col(RecordRow.id))
-            ).all()
-            now = time.time()
-            return [r.id for r in rows if r.id is not None and claim_is_free(r, self.owner, now)]
+            return [r.id for r in self._pending_rows(s) if r.id is not None]
+
+    def _pending_rows(self, s: Session) -> list[RecordRow]:
+        rows = s.exec(
+            select(RecordRow)
+            .where(col(RecordRow.status).in_((QUEUED, READING)), col(RecordRow.merged_into).is_(None))
+            .order_by(col(RecordRow.created_at), col(RecordRow.id))
+        ).all()
+        now = time.time()
+        return [r for r in rows if claim_is_free(r, self.owner, now)]
 
     # -- OCR results --------------------------------------------------------------------------------------
 
